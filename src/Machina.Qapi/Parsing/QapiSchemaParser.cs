@@ -1,0 +1,534 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+using Machina.Qapi.Source;
+using Machina.QObjects;
+
+namespace Machina.Qapi.Parsing;
+
+/// <summary>
+/// Reads a QAPI schema file: the JSON-like syntax with single-quoted strings and <c>#</c> comments,
+/// the documentation comments between <c>##</c> lines, and the <c>include</c> and <c>pragma</c>
+/// directives. The result is the file's expressions (included files' expressions spliced in after
+/// each directive) and its documentation blocks, ready for <see cref="Checking.QapiExpressionChecker"/>.
+/// </summary>
+/// <remarks>
+/// <para>Syntax: objects <c>{ 'key': value, ... }</c> with string keys and no duplicates, arrays
+/// <c>[ value, ... ]</c>, strings of printable ASCII in single quotes where <c>\\</c> is the only
+/// escape, and <c>true</c>/<c>false</c>. There are no numbers and no null. Values become
+/// <see cref="QDict"/>, <see cref="QList"/>, <see cref="QString"/> and <see cref="QBool"/>.</para>
+/// <para>The text is decoded as strict UTF-8 and <c>\r\n</c> and <c>\r</c> read as line ends.
+/// Columns in syntax errors count from 1 with QEMU's tab rule.</para>
+/// <para>Limits: a file is at most <see cref="QapiSourceFiles.MaxFileSize"/> bytes and values nest
+/// at most <see cref="MaxNesting"/> deep; beyond either the parser reports an error instead of
+/// failing. (QEMU itself crashes on very deep nesting.)</para>
+/// </remarks>
+public sealed partial class QapiSchemaParser
+{
+    /// <summary>How deeply objects and arrays may nest.</summary>
+    public const int MaxNesting = 1024;
+
+    private readonly string _fileName;
+    private readonly QapiSourceFiles _files;
+    private readonly HashSet<string> _included;
+    private readonly List<QapiExpression> _expressions = [];
+    private readonly List<QapiDoc> _docs = [];
+    private string _src = "\n";
+
+    // Lexer state: the current token, where it starts, and where the next one starts.
+    private Token _tok;
+    private string? _val;
+    private int _pos;
+    private int _cursor;
+    private int _linePos;
+    private int _depth;
+    private QapiSourceInfo _info;
+
+    private QapiSchemaParser(string fileName, QapiSourceFiles files, HashSet<string> included, QapiSourceInfo? includedFrom)
+    {
+        _fileName = fileName;
+        _files = files;
+        _included = included;
+        _included.Add(files.GetFullPath(fileName));
+        _info = new QapiSourceInfo(fileName, includedFrom);
+    }
+
+    private enum Token : byte
+    {
+        Eof,
+        LeftBrace,
+        RightBrace,
+        Colon,
+        Comma,
+        LeftBracket,
+        RightBracket,
+        String,
+        True,
+        False,
+        Comment,
+    }
+
+    /// <summary>The expressions in source order, included files' expressions after their directive.</summary>
+    public IReadOnlyList<QapiExpression> Expressions => _expressions;
+
+    /// <summary>Every documentation block, definition and free-form, in source order.</summary>
+    public IReadOnlyList<QapiDoc> Docs => _docs;
+
+    /// <summary>Parses the schema file <paramref name="fileName"/> and everything it includes.</summary>
+    /// <param name="fileName">The main file's name; reports and module names use it as given.</param>
+    /// <param name="files">Where files are read from (default: the file system, relative to the current directory).</param>
+    /// <exception cref="QapiException">The file cannot be read, or the schema has a syntax or directive error.</exception>
+    public static QapiSchemaParser Parse(string fileName, QapiSourceFiles? files = null)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        files ??= new QapiSourceFiles();
+        var parser = new QapiSchemaParser(fileName, files, new HashSet<string>(StringComparer.Ordinal), null);
+        byte[] bytes;
+        try
+        {
+            bytes = files.ReadAllBytes(fileName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new QapiException($"can't read schema file '{fileName}': {QapiSourceFiles.DescribeFailure(e)}", e);
+        }
+
+        parser.Run(bytes);
+        return parser;
+    }
+
+    private void Run(byte[] bytes)
+    {
+        _src = Decode(bytes);
+        ParseFile();
+    }
+
+    private string Decode(byte[] bytes)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(bytes.Length + 1);
+        try
+        {
+            var status = Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
+            var text = NormalizeLineEnds(chars.AsSpan(0, written));
+            if (status != OperationStatus.Done)
+            {
+                // QEMU's front end dies on undecodable text; report where it starts instead.
+                _src = text + "\n";
+                _cursor = _pos = text.Length;
+                for (var i = 0; i < text.Length; i++)
+                {
+                    if (text[i] == '\n')
+                    {
+                        _info = _info.NextLine();
+                        _linePos = i + 1;
+                    }
+                }
+
+                throw Error($"invalid UTF-8 at byte offset {read}");
+            }
+
+            return text.Length == 0 || text[^1] != '\n' ? text + "\n" : text;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    private static string NormalizeLineEnds(ReadOnlySpan<char> text)
+    {
+        if (!text.Contains('\r'))
+        {
+            return new string(text);
+        }
+
+        var result = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r')
+            {
+                result.Append('\n');
+                if (i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+            }
+            else
+            {
+                result.Append(c);
+            }
+        }
+
+        return result.ToString();
+    }
+
+    private void ParseFile()
+    {
+        QapiDoc? doc = null;
+        Accept();
+        while (_tok != Token.Eof)
+        {
+            var info = _info;
+            if (_tok == Token.Comment)
+            {
+                RejectExpressionDoc(doc);
+                foreach (var block in GetDocs(info))
+                {
+                    _docs.Add(block);
+                    doc = block;
+                }
+
+                continue;
+            }
+
+            var value = GetValue();
+            if (value is not QDict expr)
+            {
+                throw new QapiSemanticException(info, "top-level expression must be an object");
+            }
+
+            if (expr.ContainsKey("include"))
+            {
+                RejectExpressionDoc(doc);
+                Include(expr, info);
+            }
+            else if (expr.ContainsKey("pragma"))
+            {
+                RejectExpressionDoc(doc);
+                Pragma(expr, info);
+            }
+            else
+            {
+                if (doc is not null && doc.Symbol is null)
+                {
+                    throw new QapiSemanticException(doc.Info, "definition documentation required");
+                }
+
+                _expressions.Add(new QapiExpression(expr, info, doc));
+            }
+
+            doc = null;
+        }
+
+        RejectExpressionDoc(doc);
+    }
+
+    private static void RejectExpressionDoc(QapiDoc? doc)
+    {
+        if (doc?.Symbol is { } symbol)
+        {
+            throw new QapiSemanticException(doc.Info, $"documentation for '{symbol}' is not followed by the definition");
+        }
+    }
+
+    /// <summary>Reads the next token; comments are skipped unless they start with <c>##</c> or <paramref name="skipComment"/> is false.</summary>
+    private void Accept(bool skipComment = true)
+    {
+        var src = _src;
+        while (true)
+        {
+            var c = src[_cursor];
+            _pos = _cursor;
+            _cursor++;
+            _val = null;
+            switch (c)
+            {
+                case '#':
+                    if (src[_cursor] == '#')
+                    {
+                        skipComment = false;
+                    }
+
+                    _cursor = src.IndexOf('\n', _cursor);
+                    if (!skipComment)
+                    {
+                        _tok = Token.Comment;
+                        _val = src[_pos.._cursor];
+                        return;
+                    }
+
+                    continue;
+                case '{':
+                    _tok = Token.LeftBrace;
+                    return;
+                case '}':
+                    _tok = Token.RightBrace;
+                    return;
+                case ':':
+                    _tok = Token.Colon;
+                    return;
+                case ',':
+                    _tok = Token.Comma;
+                    return;
+                case '[':
+                    _tok = Token.LeftBracket;
+                    return;
+                case ']':
+                    _tok = Token.RightBracket;
+                    return;
+                case '\'':
+                    ReadString();
+                    return;
+                case 't' when string.CompareOrdinal(src, _pos, "true", 0, 4) == 0:
+                    _tok = Token.True;
+                    _cursor += 3;
+                    return;
+                case 'f' when string.CompareOrdinal(src, _pos, "false", 0, 5) == 0:
+                    _tok = Token.False;
+                    _cursor += 4;
+                    return;
+                case '\n':
+                    if (_cursor == src.Length)
+                    {
+                        _tok = Token.Eof;
+                        return;
+                    }
+
+                    _info = _info.NextLine();
+                    _linePos = _cursor;
+                    continue;
+                default:
+                    if (!PythonText.IsSpace(c))
+                    {
+                        throw Error($"stray '{StrayText()}'");
+                    }
+
+                    continue;
+            }
+        }
+    }
+
+    private void ReadString()
+    {
+        var src = _src;
+        var start = _cursor;
+        var escaped = false;
+        var hasEscape = false;
+        while (true)
+        {
+            var ch = src[_cursor++];
+            if (ch == '\n')
+            {
+                throw Error("missing terminating \"'\"");
+            }
+
+            if (escaped)
+            {
+                if (ch != '\\')
+                {
+                    var shown = char.IsHighSurrogate(ch) && char.IsLowSurrogate(src[_cursor]) ? src.Substring(_cursor - 1, 2) : ch.ToString();
+                    throw Error("unknown escape \\" + shown);
+                }
+
+                escaped = false;
+            }
+            else if (ch == '\\')
+            {
+                escaped = hasEscape = true;
+                continue;
+            }
+            else if (ch == '\'')
+            {
+                var raw = src[start..(_cursor - 1)];
+                _tok = Token.String;
+                _val = hasEscape ? raw.Replace(@"\\", @"\", StringComparison.Ordinal) : raw;
+                return;
+            }
+
+            if (ch < ' ' || ch >= '\u007f')
+            {
+                throw Error("funny character in string");
+            }
+        }
+    }
+
+    /// <summary>The text shown for a stray character: it and what follows up to a delimiter.</summary>
+    private string StrayText()
+    {
+        var end = _pos;
+        while (end < _src.Length && !PythonText.IsSpace(_src[end]) && "[]{}:,'\"".IndexOf(_src[end], StringComparison.Ordinal) < 0)
+        {
+            end++;
+        }
+
+        // QEMU's own parser dies on a lone double quote; show the character itself.
+        return end == _pos ? _src[_pos].ToString() : _src[_pos..end];
+    }
+
+    private QDict GetMembers()
+    {
+        var expr = new QDict();
+        if (_tok == Token.RightBrace)
+        {
+            Accept();
+            return expr;
+        }
+
+        if (_tok != Token.String)
+        {
+            throw Error("expected string or '}'");
+        }
+
+        while (true)
+        {
+            var key = _val!;
+            Accept();
+            if (_tok != Token.Colon)
+            {
+                throw Error("expected ':'");
+            }
+
+            Accept();
+            if (expr.ContainsKey(key))
+            {
+                throw Error($"duplicate key '{key}'");
+            }
+
+            expr.Add(key, GetValue());
+            if (_tok == Token.RightBrace)
+            {
+                Accept();
+                return expr;
+            }
+
+            if (_tok != Token.Comma)
+            {
+                throw Error("expected ',' or '}'");
+            }
+
+            Accept();
+            if (_tok != Token.String)
+            {
+                throw Error("expected string");
+            }
+        }
+    }
+
+    private QList GetValues()
+    {
+        var expr = new QList();
+        if (_tok == Token.RightBracket)
+        {
+            Accept();
+            return expr;
+        }
+
+        if (_tok is not (Token.LeftBrace or Token.LeftBracket or Token.String or Token.True or Token.False))
+        {
+            throw Error("expected '{', '[', ']', string, or boolean");
+        }
+
+        while (true)
+        {
+            expr.Add(GetValue());
+            if (_tok == Token.RightBracket)
+            {
+                Accept();
+                return expr;
+            }
+
+            if (_tok != Token.Comma)
+            {
+                throw Error("expected ',' or ']'");
+            }
+
+            Accept();
+        }
+    }
+
+    private QObject GetValue()
+    {
+        QObject expr;
+        switch (_tok)
+        {
+            case Token.LeftBrace or Token.LeftBracket:
+                if (_depth == MaxNesting)
+                {
+                    throw Error($"nesting too deep (more than {MaxNesting} levels)");
+                }
+
+                var isObject = _tok == Token.LeftBrace;
+                _depth++;
+                Accept();
+                expr = isObject ? GetMembers() : GetValues();
+                _depth--;
+                return expr;
+            case Token.String:
+                expr = new QString(_val!);
+                break;
+            case Token.True:
+                expr = QBool.True;
+                break;
+            case Token.False:
+                expr = QBool.False;
+                break;
+            default:
+                throw Error("expected '{', '[', string, or boolean");
+        }
+
+        Accept();
+        return expr;
+    }
+
+    private List<QapiDoc> GetDocs(QapiSourceInfo info)
+    {
+        if (_val != "##")
+        {
+            throw Error("junk after '##' at start of documentation comment");
+        }
+
+        var docs = new List<QapiDoc>();
+        var doc = new QapiDoc(this, info);
+        Accept(false);
+        while (_tok == Token.Comment)
+        {
+            var line = _val!;
+            if (line.StartsWith("##", StringComparison.Ordinal))
+            {
+                if (line != "##")
+                {
+                    throw Error("junk after '##' at end of documentation comment");
+                }
+
+                doc.EndComment();
+                docs.Add(doc);
+                Accept();
+                return docs;
+            }
+
+            if (line.StartsWith("# =", StringComparison.Ordinal))
+            {
+                if (doc.Symbol is not null)
+                {
+                    throw Error("unexpected '=' markup in definition documentation");
+                }
+
+                if (doc.Body.HasPendingText)
+                {
+                    doc.EndComment();
+                    docs.Add(doc);
+                    doc = new QapiDoc(this, info);
+                }
+            }
+
+            doc.Append(line);
+            Accept(false);
+        }
+
+        throw Error("documentation comment must end with '##'");
+    }
+
+    /// <summary>A syntax error at the current token: its line, and its column by QEMU's count.</summary>
+    internal QapiParseException Error(string reason)
+    {
+        var column = 1;
+        foreach (var c in _src.AsSpan(_linePos, _pos - _linePos))
+        {
+            // QEMU's tab rule, kept as is: it folds the column back into 1..8.
+            column = c == '\t' ? ((column + 7) % 8) + 1 : column + 1;
+        }
+
+        return new QapiParseException(_info, reason, column);
+    }
+}

@@ -1,0 +1,109 @@
+namespace Machina.Qapi.Source;
+
+/// <summary>
+/// Where schema files come from. File names are resolved against <see cref="BaseDirectory"/>, so
+/// a schema loaded as <c>schema.json</c> with the base directory set to its folder reports every
+/// location relative to that folder, as QEMU does when run from there.
+/// </summary>
+/// <remarks>Override <see cref="ReadAllBytes"/> to serve files from memory (tests, editors).</remarks>
+public class QapiSourceFiles
+{
+    /// <summary>The largest schema file read (64 MiB); a larger one, or an endless device, is an error.</summary>
+    public const int MaxFileSize = 64 << 20;
+
+    /// <summary>Reads files relative to <paramref name="baseDirectory"/> (default: the current directory).</summary>
+    public QapiSourceFiles(string? baseDirectory = null)
+    {
+        BaseDirectory = Path.GetFullPath(baseDirectory ?? Directory.GetCurrentDirectory());
+    }
+
+    /// <summary>The folder relative file names are resolved against.</summary>
+    public string BaseDirectory { get; }
+
+    /// <summary>
+    /// The absolute, normalized form of <paramref name="path"/> (<c>.</c> and <c>..</c> removed,
+    /// symbolic links kept): two names denote the same file for include purposes when these are equal.
+    /// </summary>
+    public virtual string GetFullPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Path.GetFullPath(path.Length == 0 ? "." : path, BaseDirectory);
+    }
+
+    /// <summary>Reads a whole file.</summary>
+    /// <exception cref="IOException">The file cannot be read; <see cref="DescribeFailure"/> words why.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    public virtual byte[] ReadAllBytes(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var full = GetFullPath(path);
+        if (path.Length == 0 || (path.EndsWith('/') && !Directory.Exists(full)))
+        {
+            throw new FileNotFoundException(null, path);
+        }
+
+        if (Directory.Exists(full))
+        {
+            throw new QapiFileException("Is a directory");
+        }
+
+        using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var buffer = new byte[stream.CanSeek ? Math.Min(stream.Length, MaxFileSize) + 1 : 4096];
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (length > MaxFileSize)
+                {
+                    throw new QapiFileException("File too large");
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, MaxFileSize + 1L));
+            }
+
+            var read = stream.Read(buffer, length, buffer.Length - length);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+        }
+
+        if (length > MaxFileSize)
+        {
+            throw new QapiFileException("File too large");
+        }
+
+        Array.Resize(ref buffer, length);
+        return buffer;
+    }
+
+    /// <summary>
+    /// The operating system's wording of why a file could not be read ("No such file or directory"),
+    /// which QEMU puts in its report.
+    /// </summary>
+    public static string DescribeFailure(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception switch
+        {
+            QapiFileException e => e.Message,
+            FileNotFoundException or DirectoryNotFoundException => "No such file or directory",
+            UnauthorizedAccessException => "Permission denied",
+            PathTooLongException => "File name too long",
+            _ => exception.Message,
+        };
+    }
+}
+
+/// <summary>A file that exists but cannot be used as a schema file; the message is the reason.</summary>
+public sealed class QapiFileException : IOException
+{
+    /// <summary>Creates the failure with the operating system's wording of the reason.</summary>
+    public QapiFileException(string message)
+        : base(message)
+    {
+    }
+}
