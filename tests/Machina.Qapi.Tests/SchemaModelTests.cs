@@ -147,4 +147,27 @@ public class SchemaModelTests
 
         public override void VisitEvent(QapiEvent @event) => Events.Add("event " + @event.Name);
     }
+
+    [Fact]
+    public void Base_chains_up_to_the_limit_check_and_longer_ones_are_an_error()
+    {
+        static string Chain(int length)
+        {
+            var text = new System.Text.StringBuilder("{ 'struct': 'Ty0', 'data': { 'm0': 'int' } }\n");
+            for (var i = 1; i < length; i++)
+            {
+                text.Append($"{{ 'struct': 'Ty{i}', 'base': 'Ty{i - 1}', 'data': {{ 'm{i}': 'int' }} }}\n");
+            }
+
+            return text.ToString();
+        }
+
+        var schema = QapiSchema.Load("x.json", new MemoryFiles().Add("x.json", Chain(QapiSchema.MaxObjectNesting)));
+        Assert.Equal(QapiSchema.MaxObjectNesting, schema.Lookup<QapiObjectType>($"Ty{QapiSchema.MaxObjectNesting - 1}")!.Members.Count);
+
+        // Checking starts at T0, so define the chain backwards to make one check walk all of it.
+        var reversed = string.Join('\n', Chain(QapiSchema.MaxObjectNesting + 1).Split('\n').Reverse());
+        var e = Assert.Throws<QapiSemanticException>(() => QapiSchema.Load("x.json", new MemoryFiles().Add("x.json", reversed)));
+        Assert.Equal("object Ty0 nests more than 1024 base and branch types", e.Reason);
+    }
 }

@@ -469,6 +469,13 @@ public static class QapiExpressionChecker
     {
         var name = ((QString)expr["struct"]).Value;
         CheckType(expr["data"], info, "'data'", allowDict: true, dictOwner: name);
+
+        // QEMU lets a type name through here and then fails outright; a struct's members are an object.
+        if (expr["data"] is QString)
+        {
+            throw new QapiSemanticException(info, "'data' must be an object");
+        }
+
         CheckType(expr.GetValueOrDefault("base"), info, "'base'");
     }
 

@@ -92,11 +92,11 @@ public sealed partial class QapiSchemaParser
         }
     }
 
-    private static string[] StringList(string name, QObject value, QapiSourceInfo info)
+    private static HashSet<string> StringList(string name, QObject value, QapiSourceInfo info)
     {
         if (value is QList list && list.All(item => item is QString))
         {
-            return [.. list.Select(item => ((QString)item).Value)];
+            return list.Select(item => ((QString)item).Value).ToHashSet(StringComparer.Ordinal);
         }
 
         throw new QapiSemanticException(info, $"pragma {name} must be a list of strings");

@@ -46,10 +46,13 @@ public abstract class QapiMember
     /// Reports a clash when another member already maps to the same C name, and records this one.
     /// <paramref name="info"/> is the definition being checked, which words the report.
     /// </summary>
-    internal void CheckClash(QapiSourceInfo? info, Dictionary<string, QapiMember> seen)
+    /// <param name="info">The definition being checked.</param>
+    /// <param name="seen">Members so far by C name; this one is added.</param>
+    /// <param name="outer">More members this one must not clash with, left unchanged.</param>
+    internal void CheckClash(QapiSourceInfo? info, Dictionary<string, QapiMember> seen, Dictionary<string, QapiMember>? outer = null)
     {
         var cName = QapiNames.CName(Name);
-        if (seen.TryGetValue(cName, out var other))
+        if (seen.TryGetValue(cName, out var other) || (outer is not null && outer.TryGetValue(cName, out other)))
         {
             throw new QapiSemanticException(info!, $"{Describe(info)} collides with {other.Describe(info)}");
         }

@@ -66,7 +66,8 @@ public sealed class QapiObjectType : QapiType
 
     /// <remarks>
     /// Checking a type first checks the types whose members it takes in (its base, a union's branch
-    /// types); meeting the type itself again on that path means it contains itself.
+    /// types); meeting the type itself again on that path means it contains itself. Such chains are
+    /// at most <see cref="QapiSchema.MaxObjectNesting"/> long (QEMU itself fails well before).
     /// </remarks>
     internal override void Check(QapiSchema schema)
     {
@@ -80,6 +81,24 @@ public sealed class QapiObjectType : QapiType
             throw new QapiSemanticException(Info!, $"object {Name} contains itself");
         }
 
+        if (schema.ObjectNesting == QapiSchema.MaxObjectNesting)
+        {
+            throw new QapiSemanticException(Info!, $"object {Name} nests more than {QapiSchema.MaxObjectNesting} base and branch types");
+        }
+
+        schema.ObjectNesting++;
+        try
+        {
+            CheckMembers(schema);
+        }
+        finally
+        {
+            schema.ObjectNesting--;
+        }
+    }
+
+    private void CheckMembers(QapiSchema schema)
+    {
         base.Check(schema);
         var seen = new Dictionary<string, QapiMember>(StringComparer.Ordinal);
         var members = new List<QapiObjectTypeMember>();
@@ -117,12 +136,12 @@ public sealed class QapiObjectType : QapiType
     /// Reports a member of this type clashing with one in <paramref name="seen"/>, on behalf of the
     /// definition at <paramref name="info"/>, and records this type's members.
     /// </summary>
-    internal void CheckClash(QapiSourceInfo? info, Dictionary<string, QapiMember> seen)
+    internal void CheckClash(QapiSourceInfo? info, Dictionary<string, QapiMember> seen, Dictionary<string, QapiMember>? outer = null)
     {
         Debug.Assert(IsChecked && Variants is null, "only checked structs are merged into other types");
         foreach (var member in Members)
         {
-            member.CheckClash(info, seen);
+            member.CheckClash(info, seen, outer);
         }
     }
 
@@ -206,13 +225,15 @@ public sealed class QapiVariants
             throw new QapiSemanticException(Info, "union has no branches");
         }
 
+        HashSet<string>? values = null;
         foreach (var variant in _variants)
         {
             variant.Check(schema);
             if (seen.Count > 0)
             {
                 var tagEnum = (QapiEnumType)TagMember.Type;
-                if (!tagEnum.MemberNames.Contains(variant.Name, StringComparer.Ordinal))
+                values ??= tagEnum.MemberNames.ToHashSet(StringComparer.Ordinal);
+                if (!values.Contains(variant.Name))
                 {
                     throw new QapiSemanticException(Info, $"branch '{variant.Name}' is not a value of {tagEnum.Describe()}");
                 }
@@ -257,10 +278,12 @@ public sealed class QapiVariants
 
     internal void CheckClash(QapiSourceInfo? info, Dictionary<string, QapiMember> seen)
     {
+        // Each branch adds its members to the union's own; branches never clash with each other.
+        var branchSeen = new Dictionary<string, QapiMember>(StringComparer.Ordinal);
         foreach (var variant in _variants)
         {
-            // Each branch adds its members to the union's own; branches never clash with each other.
-            ((QapiObjectType)variant.Type).CheckClash(info, new Dictionary<string, QapiMember>(seen, StringComparer.Ordinal));
+            branchSeen.Clear();
+            ((QapiObjectType)variant.Type).CheckClash(info, branchSeen, seen);
         }
     }
 }

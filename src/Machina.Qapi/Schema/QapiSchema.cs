@@ -36,6 +36,12 @@ public sealed partial class QapiSchema
         _schemaDirectory = files.GetFullPath(PythonText.DirectoryName(fileName));
     }
 
+    /// <summary>
+    /// How long a chain of object types that take in each other's members (bases, union branches)
+    /// may be; longer is an error.
+    /// </summary>
+    public const int MaxObjectNesting = 1024;
+
     /// <summary>The main schema file's name as given to <see cref="Load"/>.</summary>
     public string FileName { get; }
 
@@ -95,6 +101,9 @@ public sealed partial class QapiSchema
 
         visitor.VisitEnd();
     }
+
+    /// <summary>How deep the object type check currently is.</summary>
+    internal int ObjectNesting { get; set; }
 
     internal QapiType ResolveType(string name, QapiSourceInfo? info, string? what) =>
         LookupType(name) ?? throw new QapiSemanticException(info!, $"{what ?? "None"} uses unknown type '{name}'");

@@ -11,11 +11,13 @@ public sealed class QapiPragma
     public bool DocRequired { get; internal set; }
 
     /// <summary>Commands whose names may contain <c>_</c> (<c>command-name-exceptions</c>).</summary>
-    public IReadOnlyList<string> CommandNameExceptions { get; internal set; } = [];
+    public IReadOnlySet<string> CommandNameExceptions { get; internal set; } = Empty;
 
     /// <summary>Commands that may return something other than an object (<c>command-returns-exceptions</c>).</summary>
-    public IReadOnlyList<string> CommandReturnsExceptions { get; internal set; } = [];
+    public IReadOnlySet<string> CommandReturnsExceptions { get; internal set; } = Empty;
 
     /// <summary>Types whose member names may break the naming rules (<c>member-name-exceptions</c>).</summary>
-    public IReadOnlyList<string> MemberNameExceptions { get; internal set; } = [];
+    public IReadOnlySet<string> MemberNameExceptions { get; internal set; } = Empty;
+
+    private static IReadOnlySet<string> Empty { get; } = new HashSet<string>(StringComparer.Ordinal);
 }

@@ -21,13 +21,14 @@ public class QapiSourceFiles
     public string BaseDirectory { get; }
 
     /// <summary>
-    /// The absolute, normalized form of <paramref name="path"/> (<c>.</c> and <c>..</c> removed,
-    /// symbolic links kept): two names denote the same file for include purposes when these are equal.
+    /// The absolute, normalized form of <paramref name="path"/> (<c>.</c>, <c>..</c> and a final
+    /// <c>/</c> removed, symbolic links kept): two names denote the same file for include purposes when these are equal.
     /// </summary>
     public virtual string GetFullPath(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Path.GetFullPath(path.Length == 0 ? "." : path, BaseDirectory);
+        var full = Path.GetFullPath(path.Length == 0 ? "." : path, BaseDirectory);
+        return full.Length > 1 ? Path.TrimEndingDirectorySeparator(full) : full;
     }
 
     /// <summary>Reads a whole file.</summary>
@@ -37,14 +38,14 @@ public class QapiSourceFiles
     {
         ArgumentNullException.ThrowIfNull(path);
         var full = GetFullPath(path);
-        if (path.Length == 0 || (path.EndsWith('/') && !Directory.Exists(full)))
-        {
-            throw new FileNotFoundException(null, path);
-        }
-
-        if (Directory.Exists(full))
+        if (Directory.Exists(full) && path.Length > 0)
         {
             throw new QapiFileException("Is a directory");
+        }
+
+        if (path.Length == 0 || path.EndsWith('/') || !File.Exists(full))
+        {
+            throw FailureOfMissingFile(path, full);
         }
 
         using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
@@ -78,6 +79,25 @@ public class QapiSourceFiles
 
         Array.Resize(ref buffer, length);
         return buffer;
+    }
+
+    /// <summary>Why a path names no file: a file where a folder should be, or nothing at all.</summary>
+    private static IOException FailureOfMissingFile(string path, string fullPath)
+    {
+        if (path.EndsWith('/') && File.Exists(fullPath))
+        {
+            return new QapiFileException("Not a directory");
+        }
+
+        for (var folder = Path.GetDirectoryName(fullPath); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+        {
+            if (File.Exists(folder))
+            {
+                return new QapiFileException("Not a directory");
+            }
+        }
+
+        return new FileNotFoundException(null, path);
     }
 
     /// <summary>
