@@ -21,6 +21,25 @@ namespace Machina.Qapi.Checking;
 public static class QapiExpressionChecker
 {
     private static readonly string[] Metas = ["enum", "struct", "union", "alternate", "command", "event"];
+    private static readonly string[] EnumKeys = ["enum", "data"];
+    private static readonly string[] EnumOptional = ["if", "features", "prefix"];
+    private static readonly string[] UnionKeys = ["union", "base", "discriminator", "data"];
+    private static readonly string[] TypeOptional = ["if", "features"];
+    private static readonly string[] AlternateKeys = ["alternate", "data"];
+    private static readonly string[] StructKeys = ["struct", "data"];
+    private static readonly string[] StructOptional = ["base", "if", "features"];
+    private static readonly string[] CommandKeys = ["command"];
+    private static readonly string[] CommandOptional =
+        ["data", "returns", "boxed", "if", "features", "gen", "success-response", "allow-oob", "allow-preconfig", "coroutine"];
+    private static readonly string[] EventKeys = ["event"];
+    private static readonly string[] EventOptional = ["data", "boxed", "if", "features"];
+    private static readonly string[] FalseFlags = ["gen", "success-response"];
+    private static readonly string[] TrueFlags = ["boxed", "allow-oob", "allow-preconfig", "coroutine"];
+    private static readonly string[] ConditionKeys = ["all", "any", "not"];
+    private static readonly string[] TypeKey = ["type"];
+    private static readonly string[] IfKey = ["if"];
+    private static readonly string[] NameKey = ["name"];
+    private static readonly string[] NoKeys = [];
 
     /// <summary>Checks and normalizes every expression, in order.</summary>
     /// <exception cref="QapiSemanticException">An expression breaks a rule.</exception>
@@ -78,35 +97,33 @@ public static class QapiExpressionChecker
         switch (meta)
         {
             case "enum":
-                CheckKeys(expr, info, meta, ["enum", "data"], ["if", "features", "prefix"]);
+                CheckKeys(expr, info, meta, EnumKeys, EnumOptional);
                 CheckEnum(expr, info);
                 break;
             case "union":
-                CheckKeys(expr, info, meta, ["union", "base", "discriminator", "data"], ["if", "features"]);
+                CheckKeys(expr, info, meta, UnionKeys, TypeOptional);
                 NormalizeMembers(expr.GetValueOrDefault("base"));
                 NormalizeMembers(expr["data"]);
                 CheckUnion(expr, info);
                 break;
             case "alternate":
-                CheckKeys(expr, info, meta, ["alternate", "data"], ["if", "features"]);
+                CheckKeys(expr, info, meta, AlternateKeys, TypeOptional);
                 NormalizeMembers(expr["data"]);
                 CheckAlternate(expr, info);
                 break;
             case "struct":
-                CheckKeys(expr, info, meta, ["struct", "data"], ["base", "if", "features"]);
+                CheckKeys(expr, info, meta, StructKeys, StructOptional);
                 NormalizeMembers(expr["data"]);
                 CheckStruct(expr, info);
                 break;
             case "command":
-                CheckKeys(
-                    expr, info, meta, ["command"],
-                    ["data", "returns", "boxed", "if", "features", "gen", "success-response", "allow-oob", "allow-preconfig", "coroutine"]);
+                CheckKeys(expr, info, meta, CommandKeys, CommandOptional);
                 NormalizeMembers(expr.GetValueOrDefault("data"));
                 CheckCommand(expr, info);
                 break;
             default:
                 Debug.Assert(meta == "event");
-                CheckKeys(expr, info, meta, ["event"], ["data", "boxed", "if", "features"]);
+                CheckKeys(expr, info, meta, EventKeys, EventOptional);
                 NormalizeMembers(expr.GetValueOrDefault("data"));
                 CheckEvent(expr, info);
                 break;
@@ -128,12 +145,12 @@ public static class QapiExpressionChecker
         _ => true,
     };
 
-    private static string NameString(QObject name, QapiSourceInfo info, string source) =>
+    private static string NameString(QObject name, QapiSourceInfo info, Source source) =>
         name is QString { Value: var value }
             ? value
             : throw new QapiSemanticException(info, $"{source} requires a string name");
 
-    private static string CheckNameString(string name, QapiSourceInfo info, string source)
+    private static string CheckNameString(string name, QapiSourceInfo info, Source source)
     {
         if (QapiNames.Stem(name) is not { } stem || QapiNames.CName(name, protect: false).StartsWith("q_", StringComparison.Ordinal))
         {
@@ -143,7 +160,7 @@ public static class QapiExpressionChecker
         return stem;
     }
 
-    private static void CheckNameUpper(string name, QapiSourceInfo info, string source)
+    private static void CheckNameUpper(string name, QapiSourceInfo info, Source source)
     {
         var stem = CheckNameString(name, info, source);
         if (stem.AsSpan().IndexOfAnyInRange('a', 'z') >= 0 || stem.Contains('-', StringComparison.Ordinal))
@@ -152,7 +169,7 @@ public static class QapiExpressionChecker
         }
     }
 
-    private static void CheckNameLower(string name, QapiSourceInfo info, string source, bool permitUpper = false, bool permitUnderscore = false)
+    private static void CheckNameLower(string name, QapiSourceInfo info, Source source, bool permitUpper = false, bool permitUnderscore = false)
     {
         var stem = CheckNameString(name, info, source);
         if ((!permitUpper && stem.AsSpan().IndexOfAnyInRange('A', 'Z') >= 0) || (!permitUnderscore && stem.Contains('_', StringComparison.Ordinal)))
@@ -161,7 +178,7 @@ public static class QapiExpressionChecker
         }
     }
 
-    private static void CheckNameCamel(string name, QapiSourceInfo info, string source)
+    private static void CheckNameCamel(string name, QapiSourceInfo info, Source source)
     {
         var stem = CheckNameString(name, info, source);
 
@@ -197,29 +214,45 @@ public static class QapiExpressionChecker
         }
     }
 
-    private static void CheckKeys(QDict value, QapiSourceInfo info, string source, string[] required, string[] optional)
+    private static void CheckKeys(QDict value, QapiSourceInfo info, Source source, string[] required, string[] optional)
     {
-        static string Quote(IEnumerable<string> keys) =>
-            string.Join(", ", keys.Order(StringComparer.Ordinal).Select(k => "'" + k + "'"));
-
-        var missing = required.Where(k => !value.ContainsKey(k)).ToList();
-        if (missing.Count > 0)
+        foreach (var key in required)
         {
-            throw new QapiSemanticException(info, $"{source} misses key{(missing.Count > 1 ? "s" : "")} {Quote(missing)}");
+            if (!value.ContainsKey(key))
+            {
+                throw MissingKeys(value, info, source, required);
+            }
         }
 
-        var unknown = value.Keys.Where(k => Array.IndexOf(required, k) < 0 && Array.IndexOf(optional, k) < 0).ToList();
-        if (unknown.Count > 0)
+        foreach (var (key, _) in value)
         {
-            throw new QapiSemanticException(
-                info,
-                $"{source} has unknown key{(unknown.Count > 1 ? "s" : "")} {Quote(unknown)}\nValid keys are {Quote(required.Concat(optional))}.");
+            if (Array.IndexOf(required, key) < 0 && Array.IndexOf(optional, key) < 0)
+            {
+                throw UnknownKeys(value, info, source, required, optional);
+            }
         }
     }
 
+    private static QapiSemanticException MissingKeys(QDict value, QapiSourceInfo info, Source source, string[] required)
+    {
+        var missing = required.Where(k => !value.ContainsKey(k)).ToList();
+        return new QapiSemanticException(info, $"{source} misses key{(missing.Count > 1 ? "s" : "")} {QuoteSorted(missing)}");
+    }
+
+    private static QapiSemanticException UnknownKeys(QDict value, QapiSourceInfo info, Source source, string[] required, string[] optional)
+    {
+        var unknown = value.Keys.Where(k => Array.IndexOf(required, k) < 0 && Array.IndexOf(optional, k) < 0).ToList();
+        return new QapiSemanticException(
+            info,
+            $"{source} has unknown key{(unknown.Count > 1 ? "s" : "")} {QuoteSorted(unknown)}\nValid keys are {QuoteSorted(required.Concat(optional))}.");
+    }
+
+    private static string QuoteSorted(IEnumerable<string> keys) =>
+        string.Join(", ", keys.Order(StringComparer.Ordinal).Select(k => "'" + k + "'"));
+
     private static void CheckFlags(QDict expr, QapiSourceInfo info)
     {
-        foreach (var key in (string[])["gen", "success-response"])
+        foreach (var key in FalseFlags)
         {
             if (expr.TryGetValue(key, out var value) && value is not QBool { Value: false })
             {
@@ -227,7 +260,7 @@ public static class QapiExpressionChecker
             }
         }
 
-        foreach (var key in (string[])["boxed", "allow-oob", "allow-preconfig", "coroutine"])
+        foreach (var key in TrueFlags)
         {
             if (expr.TryGetValue(key, out var value) && value is not QBool { Value: true })
             {
@@ -241,7 +274,7 @@ public static class QapiExpressionChecker
         }
     }
 
-    private static void CheckIf(QDict expr, QapiSourceInfo info, string source)
+    private static void CheckIf(QDict expr, QapiSourceInfo info, Source source)
     {
         if (expr.GetValueOrDefault("if") is { } condition)
         {
@@ -249,7 +282,7 @@ public static class QapiExpressionChecker
         }
     }
 
-    private static void CheckCondition(QObject condition, QapiSourceInfo info, string source)
+    private static void CheckCondition(QObject condition, QapiSourceInfo info, Source source)
     {
         if (condition is QString { Value: var symbol })
         {
@@ -266,7 +299,7 @@ public static class QapiExpressionChecker
             throw new QapiSemanticException(info, $"'if' condition of {source} must be a string or an object");
         }
 
-        CheckKeys(dict, info, $"'if' condition of {source}", [], ["all", "any", "not"]);
+        CheckKeys(dict, info, new Source($"'if' condition of {source}"), NoKeys, ConditionKeys);
         if (dict.Count != 1)
         {
             throw new QapiSemanticException(info, $"'if' condition of {source} has conflicting keys");
@@ -286,7 +319,7 @@ public static class QapiExpressionChecker
         }
     }
 
-    private static void CheckOperands(string op, QObject operands, QapiSourceInfo info, string source)
+    private static void CheckOperands(string op, QObject operands, QapiSourceInfo info, Source source)
     {
         if (operands is not QList list)
         {
@@ -332,7 +365,7 @@ public static class QapiExpressionChecker
                 var (key, value) = dict.GetAt(i);
                 if (value is not QDict)
                 {
-                    dict[key] = new QDict { ["type"] = value };
+                    dict[key] = new QDict(1) { ["type"] = value };
                 }
             }
         }
@@ -343,7 +376,7 @@ public static class QapiExpressionChecker
     /// members when <paramref name="allowDict"/>. Members of <paramref name="dictOwner"/> may break the
     /// naming rules when pragma <c>member-name-exceptions</c> lists it.
     /// </summary>
-    private static void CheckType(QObject? value, QapiSourceInfo info, string source, bool allowArray = false, bool allowDict = false, string? dictOwner = null)
+    private static void CheckType(QObject? value, QapiSourceInfo info, Source source, bool allowArray = false, bool allowDict = false, string? dictOwner = null)
     {
         switch (value)
         {
@@ -376,7 +409,7 @@ public static class QapiExpressionChecker
         var permissive = dictOwner is not null && info.Pragma.MemberNameExceptions.Contains(dictOwner);
         foreach (var (rawKey, arg) in members)
         {
-            var keySource = $"{source} member '{rawKey}'";
+            var keySource = new Source(source.ToString(), rawKey);
             var key = rawKey.StartsWith('*') ? rawKey[1..] : rawKey;
             CheckNameLower(key, info, keySource, permitUpper: permissive, permitUnderscore: permissive);
             var cName = QapiNames.CName(key, protect: false);
@@ -386,7 +419,7 @@ public static class QapiExpressionChecker
             }
 
             var member = (QDict)arg;
-            CheckKeys(member, info, keySource, ["type"], ["if", "features"]);
+            CheckKeys(member, info, keySource, TypeKey, TypeOptional);
             CheckIf(member, info, keySource);
             CheckFeatures(member.GetValueOrDefault("features"), info);
             CheckType(member["type"], info, keySource, allowArray: true);
@@ -409,10 +442,10 @@ public static class QapiExpressionChecker
         foreach (var item in list)
         {
             var feature = (QDict)item;
-            const string source = "'features' member";
-            CheckKeys(feature, info, source, ["name"], ["if"]);
+            var source = new Source("'features' member");
+            CheckKeys(feature, info, source, NameKey, IfKey);
             var name = NameString(feature["name"], info, source);
-            var namedSource = $"{source} '{name}'";
+            var namedSource = new Source("'features'", name);
             CheckNameLower(name, info, namedSource);
             CheckIf(feature, info, namedSource);
         }
@@ -425,7 +458,7 @@ public static class QapiExpressionChecker
         {
             if (list[i] is not QDict)
             {
-                list[i] = new QDict { ["name"] = list[i] };
+                list[i] = new QDict(1) { ["name"] = list[i] };
             }
         }
     }
@@ -448,10 +481,10 @@ public static class QapiExpressionChecker
         foreach (var item in members)
         {
             var member = (QDict)item;
-            const string source = "'data' member";
-            CheckKeys(member, info, source, ["name"], ["if", "features"]);
+            var source = new Source("'data' member");
+            CheckKeys(member, info, source, NameKey, TypeOptional);
             var memberName = NameString(member["name"], info, source);
-            var namedSource = $"{source} '{memberName}'";
+            var namedSource = new Source("'data'", memberName);
 
             // Enum values may start with a digit; check the rest of the name as if it did not.
             if (memberName.Length > 0 && char.IsAsciiDigit(memberName[0]))
@@ -493,9 +526,9 @@ public static class QapiExpressionChecker
 
         foreach (var (key, value) in members)
         {
-            var source = $"'data' member '{key}'";
+            var source = new Source("'data'", key);
             var branch = (QDict)value;
-            CheckKeys(branch, info, source, ["type"], ["if"]);
+            CheckKeys(branch, info, source, TypeKey, IfKey);
             CheckIf(branch, info, source);
             CheckType(branch["type"], info, source, allowArray: !IsTruthy(baseType));
         }
@@ -516,10 +549,10 @@ public static class QapiExpressionChecker
 
         foreach (var (key, value) in members)
         {
-            var source = $"'data' member '{key}'";
+            var source = new Source("'data'", key);
             CheckNameLower(key, info, source);
             var branch = (QDict)value;
-            CheckKeys(branch, info, source, ["type"], ["if"]);
+            CheckKeys(branch, info, source, TypeKey, IfKey);
             CheckIf(branch, info, source);
             CheckType(branch["type"], info, source, allowArray: true);
         }
@@ -548,5 +581,16 @@ public static class QapiExpressionChecker
         }
 
         CheckType(args, info, "'data'", allowDict: !boxed);
+    }
+
+    /// <summary>
+    /// What a check is about, as messages name it (<c>'data' member 'x'</c>); the text is composed
+    /// only when a message needs it.
+    /// </summary>
+    private readonly record struct Source(string Owner, string? Member = null)
+    {
+        public static implicit operator Source(string owner) => new(owner);
+
+        public override string ToString() => Member is null ? Owner : $"{Owner} member '{Member}'";
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Machina.Qapi.Source;
 
 namespace Machina.Qapi.Parsing;
@@ -5,19 +6,18 @@ namespace Machina.Qapi.Parsing;
 /// <summary>Building a documentation block line by line.</summary>
 public sealed partial class QapiDoc
 {
-    private static readonly HashSet<string> SectionTags =
-        new(["Returns:", "Since:", "Note:", "Notes:", "Example:", "Examples:", "TODO:"], StringComparer.Ordinal);
-
     // The parser positions errors at its current line; dropped once the block is complete.
     private QapiSchemaParser? _parser;
+    private StringBuilder? _text;
     private QapiDocSection? _section;
     private Part _part = Part.Body;
 
-    internal QapiDoc(QapiSchemaParser parser, QapiSourceInfo info)
+    internal QapiDoc(QapiSchemaParser parser, QapiSourceInfo info, StringBuilder text)
     {
         _parser = parser;
+        _text = text;
         Info = info;
-        Body = new QapiDocSection(null, 0);
+        Body = new QapiDocSection(null, 0, text);
         _section = Body;
     }
 
@@ -33,7 +33,7 @@ public sealed partial class QapiDoc
     internal QapiParseException ParseError(string reason) => _parser!.Error(reason);
 
     /// <summary>Adds a comment line, <c>#</c> included.</summary>
-    internal void Append(string comment)
+    internal void Append(ReadOnlySpan<char> comment)
     {
         var line = comment[1..];
         if (line.Length == 0)
@@ -69,17 +69,21 @@ public sealed partial class QapiDoc
     {
         SwitchSection(null);
         _parser = null;
+        _text = null;
     }
 
-    private static string FirstWord(string line)
+    private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> line)
     {
-        var space = line.IndexOf(' ', StringComparison.Ordinal);
+        var space = line.IndexOf(' ');
         return space < 0 ? line : line[..space];
     }
 
-    private static bool IsSymbolTag(string word) => word.StartsWith('@') && word.EndsWith(':');
+    private static bool IsSymbolTag(ReadOnlySpan<char> word) => word.StartsWith('@') && word.EndsWith(':');
 
-    private void AppendBodyLine(string line)
+    private static bool IsSectionTag(ReadOnlySpan<char> word) =>
+        word is "Returns:" or "Since:" or "Note:" or "Notes:" or "Example:" or "Examples:" or "TODO:";
+
+    private void AppendBodyLine(ReadOnlySpan<char> line)
     {
         var name = FirstWord(line);
         if (Symbol is null && !Body.HasPendingText && line.StartsWith('@'))
@@ -89,7 +93,7 @@ public sealed partial class QapiDoc
                 throw ParseError("line should end with ':'");
             }
 
-            Symbol = line[1..^1];
+            Symbol = line[1..^1].ToString();
             if (Symbol.Length == 0)
             {
                 throw ParseError("name required after '@'");
@@ -102,11 +106,11 @@ public sealed partial class QapiDoc
                 _part = Part.Arguments;
                 AppendArgumentLine(line);
             }
-            else if (line == "Features:")
+            else if (line is "Features:")
             {
                 _part = Part.Features;
             }
-            else if (SectionTags.Contains(name))
+            else if (IsSectionTag(name))
             {
                 _part = Part.Other;
                 AppendOtherLine(line);
@@ -122,14 +126,15 @@ public sealed partial class QapiDoc
         }
     }
 
-    private void AppendArgumentLine(string line)
+    private void AppendArgumentLine(ReadOnlySpan<char> line)
     {
         var name = FirstWord(line);
         if (IsSymbolTag(name))
         {
-            line = StartSymbolSection(_args, name, line);
+            StartSymbolSection(_args, name, line);
+            return;
         }
-        else if (SectionTags.Contains(name))
+        else if (IsSectionTag(name))
         {
             _part = Part.Other;
             AppendOtherLine(line);
@@ -137,7 +142,7 @@ public sealed partial class QapiDoc
         }
         else if (StartsParagraphAfterBlankLine(line))
         {
-            if (line == "Features:")
+            if (line is "Features:")
             {
                 _part = Part.Features;
             }
@@ -154,14 +159,15 @@ public sealed partial class QapiDoc
         AppendFreeform(line);
     }
 
-    private void AppendFeatureLine(string line)
+    private void AppendFeatureLine(ReadOnlySpan<char> line)
     {
         var name = FirstWord(line);
         if (IsSymbolTag(name))
         {
-            line = StartSymbolSection(_features, name, line);
+            StartSymbolSection(_features, name, line);
+            return;
         }
-        else if (SectionTags.Contains(name))
+        else if (IsSectionTag(name))
         {
             _part = Part.Other;
             AppendOtherLine(line);
@@ -178,10 +184,10 @@ public sealed partial class QapiDoc
         AppendFreeform(line);
     }
 
-    private bool StartsParagraphAfterBlankLine(string line) =>
+    private bool StartsParagraphAfterBlankLine(ReadOnlySpan<char> line) =>
         _section!.PendingEndsWithBlankLine && line.Length > 0 && !PythonText.IsSpace(line[0]);
 
-    private void AppendOtherLine(string line)
+    private void AppendOtherLine(ReadOnlySpan<char> line)
     {
         var name = FirstWord(line);
         if (IsSymbolTag(name))
@@ -189,25 +195,25 @@ public sealed partial class QapiDoc
             throw ParseError($"'{name}' can't follow '{_sections[0].Name ?? "None"}' section");
         }
 
-        if (SectionTags.Contains(name))
+        if (IsSectionTag(name))
         {
-            var indent = HeaderLength(line, 0);
-            line = BlankHeader(line, ref indent);
-            StartSection(name[..^1], indent);
+            var header = HeaderLength(line, 0);
+            StartSection(name[..^1].ToString(), line.Length > header ? header : 0);
+            AppendFirstLine(line[header..]);
+            return;
         }
 
         AppendFreeform(line);
     }
 
     /// <summary>
-    /// Starts the section of member or feature <c>@NAME:</c> and returns the line with that header
-    /// blanked out, so its text keeps the column continuation lines must align with.
+    /// Starts the section of member or feature <c>@NAME:</c>. Continuation lines must be indented
+    /// to where the text after the header starts (or not at all when the header stands alone).
     /// </summary>
-    private string StartSymbolSection(OrderedDictionary<string, QapiDocArgSection> sections, string tag, string line)
+    private void StartSymbolSection(OrderedDictionary<string, QapiDocArgSection> sections, ReadOnlySpan<char> tag, ReadOnlySpan<char> line)
     {
-        var indent = HeaderLength(line, 1);
-        line = BlankHeader(line, ref indent);
-        var name = tag[1..^1];
+        var header = HeaderLength(line, 1);
+        var name = tag[1..^1].ToString();
         if (name.Length == 0)
         {
             throw ParseError("invalid parameter name");
@@ -218,17 +224,33 @@ public sealed partial class QapiDoc
             throw ParseError($"'{name}' parameter name duplicated");
         }
 
-        var section = new QapiDocArgSection(name, indent);
+        var section = new QapiDocArgSection(name, line.Length > header ? header : 0, _text);
         SwitchSection(section);
         sections.Add(name, section);
-        return line;
+        AppendFirstLine(line[header..]);
+    }
+
+    /// <summary>
+    /// Appends the text after a section's header. It starts at the section's indentation by
+    /// construction, so it is neither checked for indentation nor for free-form markup.
+    /// </summary>
+    private void AppendFirstLine(ReadOnlySpan<char> rest)
+    {
+        if (rest.IsEmpty)
+        {
+            AppendFreeform(rest);
+        }
+        else
+        {
+            _section!.AppendUnindented(rest);
+        }
     }
 
     /// <summary>
     /// The length of a <c>WORD:</c> header and the white space after it: the word is the run of
     /// non-space characters from <paramref name="wordStart"/>, cut after its last colon.
     /// </summary>
-    private static int HeaderLength(string line, int wordStart)
+    private static int HeaderLength(ReadOnlySpan<char> line, int wordStart)
     {
         var runEnd = wordStart;
         while (runEnd < line.Length && !PythonText.IsSpace(line[runEnd]))
@@ -236,29 +258,17 @@ public sealed partial class QapiDoc
             runEnd++;
         }
 
-        var colon = runEnd > wordStart ? line.LastIndexOf(':', runEnd - 1, runEnd - wordStart) : -1;
+        var colon = line[wordStart..runEnd].LastIndexOf(':');
 
         // A tag whose run of non-space characters ends before its colon ("@a\tb:") makes QEMU's
         // parser fail outright; take the whole first word as the header instead.
-        var end = colon >= 0 ? colon + 1 : FirstWord(line).Length;
+        var end = colon >= 0 ? wordStart + colon + 1 : FirstWord(line).Length;
         while (end < line.Length && PythonText.IsSpace(line[end]))
         {
             end++;
         }
 
         return end;
-    }
-
-    private static string BlankHeader(string line, ref int indent)
-    {
-        var rest = line[indent..];
-        if (rest.Length == 0)
-        {
-            indent = 0;
-            return rest;
-        }
-
-        return new string(' ', indent) + rest;
     }
 
     private void StartSection(string? name, int indent)
@@ -268,7 +278,7 @@ public sealed partial class QapiDoc
             throw ParseError($"duplicated '{name}' section");
         }
 
-        var section = new QapiDocSection(name, indent);
+        var section = new QapiDocSection(name, indent, _text);
         SwitchSection(section);
         _sections.Add(section);
     }
@@ -285,20 +295,21 @@ public sealed partial class QapiDoc
         _section = next;
     }
 
-    private void AppendFreeform(string line)
+    private void AppendFreeform(ReadOnlySpan<char> line)
     {
         if (line.StartsWith('@'))
         {
+            // "@word:" at the start of a line is markup for a member, not text.
             var runEnd = 1;
             while (runEnd < line.Length && !PythonText.IsSpace(line[runEnd]))
             {
                 runEnd++;
             }
 
-            var colon = runEnd > 2 ? line.LastIndexOf(':', runEnd - 1, runEnd - 2) : -1;
-            if (colon >= 2)
+            var colon = runEnd > 2 ? line[2..runEnd].LastIndexOf(':') : -1;
+            if (colon >= 0)
             {
-                throw ParseError($"'{line[..(colon + 1)]}' not allowed in free-form documentation");
+                throw ParseError($"'{line[..(colon + 3)]}' not allowed in free-form documentation");
             }
         }
 

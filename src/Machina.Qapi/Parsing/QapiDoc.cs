@@ -55,8 +55,7 @@ public sealed partial class QapiDoc
     {
         if (!_args.TryGetValue(member.Name, out var section))
         {
-            section = new QapiDocArgSection(member.Name, 0);
-            section.Finish(string.Empty);
+            section = new QapiDocArgSection(member.Name, 0, null);
             _args.Add(member.Name, section);
         }
 
@@ -89,7 +88,15 @@ public sealed partial class QapiDoc
 
     private void CheckDocumented(OrderedDictionary<string, QapiDocArgSection> sections, string what)
     {
-        var bogus = sections.Where(p => p.Value.Member is null).Select(p => p.Key).ToList();
+        var bogus = new List<string>();
+        foreach (var (name, section) in sections)
+        {
+            if (section.Member is null)
+            {
+                bogus.Add(name);
+            }
+        }
+
         if (bogus.Count > 0)
         {
             var plural = bogus.Count > 1;
@@ -103,12 +110,15 @@ public sealed partial class QapiDoc
 /// <summary>A part of a documentation comment.</summary>
 public class QapiDocSection
 {
-    private StringBuilder? _pending = new();
+    // The text so far, while this is the section being read. One builder serves every section of
+    // a file in turn, as only one section is open at a time.
+    private StringBuilder? _pending;
 
-    internal QapiDocSection(string? name, int indent)
+    internal QapiDocSection(string? name, int indent, StringBuilder? pending)
     {
         Name = name;
         Indent = indent;
+        _pending = pending;
     }
 
     /// <summary>The tag without its colon (<c>Returns</c>), the member or feature name, or null for the body and untagged sections.</summary>
@@ -125,46 +135,55 @@ public class QapiDocSection
     internal bool PendingEndsWithBlankLine =>
         _pending is { Length: >= 2 } p && p[^1] == '\n' && p[^2] == '\n';
 
-    internal void Append(QapiDoc doc, string line)
+    internal void Append(QapiDoc doc, ReadOnlySpan<char> line)
     {
-        var text = line.AsSpan();
-        if (text.Length > 0)
+        if (line.Length > 0)
         {
-            if (PythonText.LeadingSpace(text) < Indent)
+            if (PythonText.LeadingSpace(line) < Indent)
             {
                 throw doc.ParseError($"unexpected de-indent (expected at least {Indent} spaces)");
             }
 
-            text = text[Indent..];
+            line = line[Indent..];
         }
 
-        _pending!.Append(PythonText.TrimEnd(text)).Append('\n');
+        AppendUnindented(line);
     }
+
+    internal void AppendUnindented(ReadOnlySpan<char> line) =>
+        _pending!.Append(PythonText.TrimEnd(line)).Append('\n');
 
     /// <summary>Ends the section and returns its trimmed text.</summary>
     internal string Finish()
     {
-        if (_pending is not null)
+        if (_pending is { } pending)
         {
-            Text = PythonText.Trim(_pending.ToString());
+            var end = pending.Length;
+            while (end > 0 && PythonText.IsSpace(pending[end - 1]))
+            {
+                end--;
+            }
+
+            var start = 0;
+            while (start < end && PythonText.IsSpace(pending[start]))
+            {
+                start++;
+            }
+
+            Text = pending.ToString(start, end - start);
+            pending.Clear();
             _pending = null;
         }
 
         return Text;
-    }
-
-    internal void Finish(string text)
-    {
-        Text = text;
-        _pending = null;
     }
 }
 
 /// <summary>The documentation of one member, argument, branch, enum value or feature.</summary>
 public sealed class QapiDocArgSection : QapiDocSection
 {
-    internal QapiDocArgSection(string name, int indent)
-        : base(name, indent)
+    internal QapiDocArgSection(string name, int indent, StringBuilder? pending)
+        : base(name, indent, pending)
     {
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using Machina.Qapi.Source;
@@ -33,6 +32,7 @@ public sealed partial class QapiSchemaParser
     private readonly HashSet<string> _included;
     private readonly List<QapiExpression> _expressions = [];
     private readonly List<QapiDoc> _docs = [];
+    private readonly StringBuilder _docText = new(1024);
     private string _src = "\n";
 
     // Lexer state: the current token, where it starts, and where the next one starts.
@@ -42,6 +42,10 @@ public sealed partial class QapiSchemaParser
     private int _cursor;
     private int _linePos;
     private int _depth;
+    private int _line = 1;
+
+    // The location of the most recent line asked for; a line's location is made when first needed,
+    // and everything on that line shares it.
     private QapiSourceInfo _info;
 
     private QapiSchemaParser(string fileName, QapiSourceFiles files, HashSet<string> included, QapiSourceInfo? includedFrom)
@@ -105,45 +109,34 @@ public sealed partial class QapiSchemaParser
 
     private string Decode(byte[] bytes)
     {
-        var chars = ArrayPool<char>.Shared.Rent(bytes.Length + 1);
-        try
+        if (!Utf8.IsValid(bytes))
         {
-            var status = Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
-            var text = NormalizeLineEnds(chars.AsSpan(0, written));
-            if (status != OperationStatus.Done)
-            {
-                // QEMU's front end dies on undecodable text; report where it starts instead.
-                _src = text + "\n";
-                _cursor = _pos = text.Length;
-                for (var i = 0; i < text.Length; i++)
-                {
-                    if (text[i] == '\n')
-                    {
-                        _info = _info.NextLine();
-                        _linePos = i + 1;
-                    }
-                }
-
-                throw Error($"invalid UTF-8 at byte offset {read}");
-            }
-
-            return text.Length == 0 || text[^1] != '\n' ? text + "\n" : text;
+            // QEMU's front end dies on undecodable text; report where it starts instead.
+            var chars = new char[bytes.Length];
+            Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
+            var valid = NormalizeLineEnds(new string(chars, 0, written));
+            _src = valid + "\n";
+            _cursor = _pos = valid.Length;
+            _linePos = valid.LastIndexOf('\n') + 1;
+            _line = 1 + valid.AsSpan().Count('\n');
+            throw Error($"invalid UTF-8 at byte offset {read}");
         }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
-        }
+
+        var text = NormalizeLineEnds(Encoding.UTF8.GetString(bytes));
+        return text.Length == 0 || text[^1] != '\n' ? text + "\n" : text;
     }
 
-    private static string NormalizeLineEnds(ReadOnlySpan<char> text)
+    /// <summary>Reads <c>\r\n</c> and a lone <c>\r</c> as <c>\n</c>, as Python's text files do.</summary>
+    private static string NormalizeLineEnds(string text)
     {
-        if (!text.Contains('\r'))
+        var cr = text.IndexOf('\r', StringComparison.Ordinal);
+        if (cr < 0)
         {
-            return new string(text);
+            return text;
         }
 
-        var result = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        var result = new StringBuilder(text.Length).Append(text, 0, cr);
+        for (var i = cr; i < text.Length; i++)
         {
             var c = text[i];
             if (c == '\r')
@@ -163,13 +156,16 @@ public sealed partial class QapiSchemaParser
         return result.ToString();
     }
 
+    /// <summary>The location of the current line.</summary>
+    private QapiSourceInfo Info => _info.Line == _line ? _info : _info = _info.AtLine(_line);
+
     private void ParseFile()
     {
         QapiDoc? doc = null;
         Accept();
         while (_tok != Token.Eof)
         {
-            var info = _info;
+            var info = Info;
             if (_tok == Token.Comment)
             {
                 RejectExpressionDoc(doc);
@@ -244,7 +240,6 @@ public sealed partial class QapiSchemaParser
                     if (!skipComment)
                     {
                         _tok = Token.Comment;
-                        _val = src[_pos.._cursor];
                         return;
                     }
 
@@ -285,7 +280,7 @@ public sealed partial class QapiSchemaParser
                         return;
                     }
 
-                    _info = _info.NextLine();
+                    _line++;
                     _linePos = _cursor;
                     continue;
                 default:
@@ -471,22 +466,25 @@ public sealed partial class QapiSchemaParser
         return expr;
     }
 
+    /// <summary>The current comment token, <c>#</c> included, up to the end of its line.</summary>
+    private ReadOnlySpan<char> Comment => _src.AsSpan(_pos, _cursor - _pos);
+
     private List<QapiDoc> GetDocs(QapiSourceInfo info)
     {
-        if (_val != "##")
+        if (!Comment.SequenceEqual("##"))
         {
             throw Error("junk after '##' at start of documentation comment");
         }
 
         var docs = new List<QapiDoc>();
-        var doc = new QapiDoc(this, info);
+        var doc = new QapiDoc(this, info, _docText);
         Accept(false);
         while (_tok == Token.Comment)
         {
-            var line = _val!;
-            if (line.StartsWith("##", StringComparison.Ordinal))
+            var line = Comment;
+            if (line.StartsWith("##"))
             {
-                if (line != "##")
+                if (line.Length != 2)
                 {
                     throw Error("junk after '##' at end of documentation comment");
                 }
@@ -497,7 +495,7 @@ public sealed partial class QapiSchemaParser
                 return docs;
             }
 
-            if (line.StartsWith("# =", StringComparison.Ordinal))
+            if (line.StartsWith("# ="))
             {
                 if (doc.Symbol is not null)
                 {
@@ -508,7 +506,7 @@ public sealed partial class QapiSchemaParser
                 {
                     doc.EndComment();
                     docs.Add(doc);
-                    doc = new QapiDoc(this, info);
+                    doc = new QapiDoc(this, info, _docText);
                 }
             }
 
@@ -529,6 +527,6 @@ public sealed partial class QapiSchemaParser
             column = c == '\t' ? ((column + 7) % 8) + 1 : column + 1;
         }
 
-        return new QapiParseException(_info, reason, column);
+        return new QapiParseException(Info, reason, column);
     }
 }

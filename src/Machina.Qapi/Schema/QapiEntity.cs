@@ -100,11 +100,7 @@ public abstract class QapiDefinition : QapiEntity
     internal override void Check(QapiSchema schema)
     {
         base.Check(schema);
-        var seen = new Dictionary<string, QapiMember>(StringComparer.Ordinal);
-        foreach (var feature in Features)
-        {
-            feature.CheckClash(Info, seen);
-        }
+        QapiMember.CheckClashes(Info, Features);
     }
 
     /// <summary>Connects the features (and in subclasses the members) to the documentation block.</summary>

@@ -60,6 +60,22 @@ public abstract class QapiMember
         seen[cName] = this;
     }
 
+    /// <summary>Reports the first two of <paramref name="members"/> that map to the same C name.</summary>
+    internal static void CheckClashes<T>(QapiSourceInfo? info, IReadOnlyList<T> members)
+        where T : QapiMember
+    {
+        if (members.Count < 2)
+        {
+            return;
+        }
+
+        var seen = new Dictionary<string, QapiMember>(members.Count, StringComparer.Ordinal);
+        foreach (var member in members)
+        {
+            member.CheckClash(info, seen);
+        }
+    }
+
     internal virtual void ConnectDoc(QapiDoc? doc) => doc?.ConnectMember(this);
 
     /// <summary>
@@ -173,12 +189,9 @@ public class QapiObjectTypeMember : QapiMember
     internal void Check(QapiSchema schema)
     {
         Debug.Assert(DefinedIn.Length > 0, "checked members belong to a definition");
-        Type = schema.ResolveType(TypeName, Info, Describe);
-        var seen = new Dictionary<string, QapiMember>(StringComparer.Ordinal);
-        foreach (var feature in Features)
-        {
-            feature.CheckClash(Info, seen);
-        }
+        Type = schema.LookupType(TypeName)
+            ?? throw new QapiSemanticException(Info!, $"{Describe(Info)} uses unknown type '{TypeName}'");
+        CheckClashes(Info, Features);
     }
 
     internal override void ConnectDoc(QapiDoc? doc)

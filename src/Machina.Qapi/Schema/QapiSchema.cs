@@ -108,9 +108,6 @@ public sealed partial class QapiSchema
     internal QapiType ResolveType(string name, QapiSourceInfo? info, string? what) =>
         LookupType(name) ?? throw new QapiSemanticException(info!, $"{what ?? "None"} uses unknown type '{name}'");
 
-    internal QapiType ResolveType(string name, QapiSourceInfo? info, Func<QapiSourceInfo?, string> describe) =>
-        LookupType(name) ?? throw new QapiSemanticException(info!, $"{describe(info)} uses unknown type '{name}'");
-
     internal QapiModule ModuleOfFile(string fileName) => _modules[ModuleName(fileName)];
 
     private string ModuleName(string fileName)

@@ -116,11 +116,7 @@ public sealed class QapiEnumType : QapiType
     internal override void Check(QapiSchema schema)
     {
         base.Check(schema);
-        var seen = new Dictionary<string, QapiMember>(StringComparer.Ordinal);
-        foreach (var member in Members)
-        {
-            member.CheckClash(Info, seen);
-        }
+        QapiMember.CheckClashes(Info, Members);
     }
 
     internal override void ConnectDoc(QapiDoc? doc)

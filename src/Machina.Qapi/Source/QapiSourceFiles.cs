@@ -49,20 +49,17 @@ public class QapiSourceFiles
         }
 
         using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        var buffer = new byte[stream.CanSeek ? Math.Min(stream.Length, MaxFileSize) + 1 : 4096];
+        var expected = stream.CanSeek ? stream.Length : 0;
+        if (expected > MaxFileSize)
+        {
+            throw new QapiFileException("File too large");
+        }
+
+        var buffer = new byte[expected > 0 ? expected : 4096];
         var length = 0;
+        Span<byte> probe = stackalloc byte[1];
         while (true)
         {
-            if (length == buffer.Length)
-            {
-                if (length > MaxFileSize)
-                {
-                    throw new QapiFileException("File too large");
-                }
-
-                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, MaxFileSize + 1L));
-            }
-
             var read = stream.Read(buffer, length, buffer.Length - length);
             if (read == 0)
             {
@@ -70,14 +67,30 @@ public class QapiSourceFiles
             }
 
             length += read;
+            if (length == buffer.Length)
+            {
+                // Full: either the end (the usual case for a file of known size) or a file that grew
+                // or has no size, such as a device; grow up to the limit.
+                if (stream.Read(probe) == 0)
+                {
+                    break;
+                }
+
+                if (length >= MaxFileSize)
+                {
+                    throw new QapiFileException("File too large");
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, MaxFileSize + 1L));
+                buffer[length++] = probe[0];
+            }
         }
 
-        if (length > MaxFileSize)
+        if (length != buffer.Length)
         {
-            throw new QapiFileException("File too large");
+            Array.Resize(ref buffer, length);
         }
 
-        Array.Resize(ref buffer, length);
         return buffer;
     }
 

@@ -27,10 +27,10 @@ public sealed class QapiSourceInfo
         Pragma = parent?.Pragma ?? new QapiPragma();
     }
 
-    private QapiSourceInfo(QapiSourceInfo previous)
+    private QapiSourceInfo(QapiSourceInfo previous, int line)
     {
         FileName = previous.FileName;
-        Line = previous.Line + 1;
+        Line = line;
         Parent = previous.Parent;
         Pragma = previous.Pragma;
         DefinitionMeta = previous.DefinitionMeta;
@@ -64,7 +64,8 @@ public sealed class QapiSourceInfo
         DefinitionName = name;
     }
 
-    internal QapiSourceInfo NextLine() => new(this);
+    /// <summary>A later line of the same file, with what this line knows so far.</summary>
+    internal QapiSourceInfo AtLine(int line) => new(this, line);
 
     /// <summary>The location with its include chain and definition context, as QEMU prints it.</summary>
     public override string ToString()
