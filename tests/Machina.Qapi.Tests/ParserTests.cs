@@ -185,4 +185,22 @@ public class ParserTests
         Assert.Equal("Since", Assert.Single(doc.Sections).Name);
         Assert.True(doc.HasSection("Since"));
     }
+
+    [Fact]
+    public void A_symbolic_link_loop_is_reported_in_the_systems_words()
+    {
+        var folder = Directory.CreateTempSubdirectory("machina-qapi-");
+        try
+        {
+            File.CreateSymbolicLink(Path.Combine(folder.FullName, "loop.json"), "loop.json");
+            File.WriteAllText(Path.Combine(folder.FullName, "main.json"), "{ 'include': 'loop.json' }\n");
+            var message = Assert.Throws<QapiSemanticException>(
+                () => QapiSchema.Load("main.json", new Source.QapiSourceFiles(folder.FullName))).Message;
+            Assert.Equal("main.json:1: can't read include file 'loop.json': Too many levels of symbolic links", message);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Machina.Qapi.Source;
 
 /// <summary>
@@ -126,6 +128,9 @@ public class QapiSourceFiles
             FileNotFoundException or DirectoryNotFoundException => "No such file or directory",
             UnauthorizedAccessException => "Permission denied",
             PathTooLongException => "File name too long",
+
+            // Other failures carry the operating system's error number.
+            IOException { HResult: > 0 and < 4096 } e => Marshal.GetPInvokeErrorMessage(e.HResult),
             _ => exception.Message,
         };
     }
