@@ -203,4 +203,32 @@ public class ParserTests
             folder.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void Tokens_know_their_line_and_column()
+    {
+        var tokens = QapiSchemaParser.Tokenize("# note\n{ 'a\\\\b': [ true,\tfalse ] }\n\t## doc").ToList();
+        Assert.Equal(
+            [
+                new QapiToken(QapiTokenKind.Comment, "# note", 1, 1),
+                new QapiToken(QapiTokenKind.LeftBrace, null, 2, 1),
+                new QapiToken(QapiTokenKind.String, "a\\b", 2, 3),
+                new QapiToken(QapiTokenKind.Colon, null, 2, 9),
+                new QapiToken(QapiTokenKind.LeftBracket, null, 2, 11),
+                new QapiToken(QapiTokenKind.True, null, 2, 13),
+                new QapiToken(QapiTokenKind.Comma, null, 2, 17),
+                new QapiToken(QapiTokenKind.False, null, 2, 2),
+                new QapiToken(QapiTokenKind.RightBracket, null, 2, 8),
+                new QapiToken(QapiTokenKind.RightBrace, null, 2, 10),
+                new QapiToken(QapiTokenKind.Comment, "## doc", 3, 1),
+            ],
+            tokens);
+    }
+
+    [Fact]
+    public void Tokenizing_reports_lexical_errors_with_their_location()
+    {
+        var e = Assert.Throws<QapiParseException>(() => QapiSchemaParser.Tokenize("{ 'open\n", "t.json").ToList());
+        Assert.Equal("t.json:1:3: missing terminating \"'\"", e.Message);
+    }
 }

@@ -36,7 +36,7 @@ public sealed partial class QapiSchemaParser
     private string _src = "\n";
 
     // Lexer state: the current token, where it starts, and where the next one starts.
-    private Token _tok;
+    private QapiTokenKind _tok;
     private string? _val;
     private int _pos;
     private int _cursor;
@@ -55,21 +55,6 @@ public sealed partial class QapiSchemaParser
         _included = included;
         _included.Add(files.GetFullPath(fileName));
         _info = new QapiSourceInfo(fileName, includedFrom);
-    }
-
-    private enum Token : byte
-    {
-        Eof,
-        LeftBrace,
-        RightBrace,
-        Colon,
-        Comma,
-        LeftBracket,
-        RightBracket,
-        String,
-        True,
-        False,
-        Comment,
     }
 
     /// <summary>The expressions in source order, included files' expressions after their directive.</summary>
@@ -163,10 +148,10 @@ public sealed partial class QapiSchemaParser
     {
         QapiDoc? doc = null;
         Accept();
-        while (_tok != Token.Eof)
+        while (_tok != QapiTokenKind.Eof)
         {
             var info = Info;
-            if (_tok == Token.Comment)
+            if (_tok == QapiTokenKind.Comment)
             {
                 RejectExpressionDoc(doc);
                 foreach (var block in GetDocs(info))
@@ -239,44 +224,44 @@ public sealed partial class QapiSchemaParser
                     _cursor = src.IndexOf('\n', _cursor);
                     if (!skipComment)
                     {
-                        _tok = Token.Comment;
+                        _tok = QapiTokenKind.Comment;
                         return;
                     }
 
                     continue;
                 case '{':
-                    _tok = Token.LeftBrace;
+                    _tok = QapiTokenKind.LeftBrace;
                     return;
                 case '}':
-                    _tok = Token.RightBrace;
+                    _tok = QapiTokenKind.RightBrace;
                     return;
                 case ':':
-                    _tok = Token.Colon;
+                    _tok = QapiTokenKind.Colon;
                     return;
                 case ',':
-                    _tok = Token.Comma;
+                    _tok = QapiTokenKind.Comma;
                     return;
                 case '[':
-                    _tok = Token.LeftBracket;
+                    _tok = QapiTokenKind.LeftBracket;
                     return;
                 case ']':
-                    _tok = Token.RightBracket;
+                    _tok = QapiTokenKind.RightBracket;
                     return;
                 case '\'':
                     ReadString();
                     return;
                 case 't' when string.CompareOrdinal(src, _pos, "true", 0, 4) == 0:
-                    _tok = Token.True;
+                    _tok = QapiTokenKind.True;
                     _cursor += 3;
                     return;
                 case 'f' when string.CompareOrdinal(src, _pos, "false", 0, 5) == 0:
-                    _tok = Token.False;
+                    _tok = QapiTokenKind.False;
                     _cursor += 4;
                     return;
                 case '\n':
                     if (_cursor == src.Length)
                     {
-                        _tok = Token.Eof;
+                        _tok = QapiTokenKind.Eof;
                         return;
                     }
 
@@ -326,7 +311,7 @@ public sealed partial class QapiSchemaParser
             else if (ch == '\'')
             {
                 var raw = src[start..(_cursor - 1)];
-                _tok = Token.String;
+                _tok = QapiTokenKind.String;
                 _val = hasEscape ? raw.Replace(@"\\", @"\", StringComparison.Ordinal) : raw;
                 return;
             }
@@ -354,13 +339,13 @@ public sealed partial class QapiSchemaParser
     private QDict GetMembers()
     {
         var expr = new QDict();
-        if (_tok == Token.RightBrace)
+        if (_tok == QapiTokenKind.RightBrace)
         {
             Accept();
             return expr;
         }
 
-        if (_tok != Token.String)
+        if (_tok != QapiTokenKind.String)
         {
             throw Error("expected string or '}'");
         }
@@ -369,7 +354,7 @@ public sealed partial class QapiSchemaParser
         {
             var key = _val!;
             Accept();
-            if (_tok != Token.Colon)
+            if (_tok != QapiTokenKind.Colon)
             {
                 throw Error("expected ':'");
             }
@@ -381,19 +366,19 @@ public sealed partial class QapiSchemaParser
             }
 
             expr.Add(key, GetValue());
-            if (_tok == Token.RightBrace)
+            if (_tok == QapiTokenKind.RightBrace)
             {
                 Accept();
                 return expr;
             }
 
-            if (_tok != Token.Comma)
+            if (_tok != QapiTokenKind.Comma)
             {
                 throw Error("expected ',' or '}'");
             }
 
             Accept();
-            if (_tok != Token.String)
+            if (_tok != QapiTokenKind.String)
             {
                 throw Error("expected string");
             }
@@ -403,13 +388,13 @@ public sealed partial class QapiSchemaParser
     private QList GetValues()
     {
         var expr = new QList();
-        if (_tok == Token.RightBracket)
+        if (_tok == QapiTokenKind.RightBracket)
         {
             Accept();
             return expr;
         }
 
-        if (_tok is not (Token.LeftBrace or Token.LeftBracket or Token.String or Token.True or Token.False))
+        if (_tok is not (QapiTokenKind.LeftBrace or QapiTokenKind.LeftBracket or QapiTokenKind.String or QapiTokenKind.True or QapiTokenKind.False))
         {
             throw Error("expected '{', '[', ']', string, or boolean");
         }
@@ -417,13 +402,13 @@ public sealed partial class QapiSchemaParser
         while (true)
         {
             expr.Add(GetValue());
-            if (_tok == Token.RightBracket)
+            if (_tok == QapiTokenKind.RightBracket)
             {
                 Accept();
                 return expr;
             }
 
-            if (_tok != Token.Comma)
+            if (_tok != QapiTokenKind.Comma)
             {
                 throw Error("expected ',' or ']'");
             }
@@ -437,25 +422,25 @@ public sealed partial class QapiSchemaParser
         QObject expr;
         switch (_tok)
         {
-            case Token.LeftBrace or Token.LeftBracket:
+            case QapiTokenKind.LeftBrace or QapiTokenKind.LeftBracket:
                 if (_depth == MaxNesting)
                 {
                     throw Error($"nesting too deep (more than {MaxNesting} levels)");
                 }
 
-                var isObject = _tok == Token.LeftBrace;
+                var isObject = _tok == QapiTokenKind.LeftBrace;
                 _depth++;
                 Accept();
                 expr = isObject ? GetMembers() : GetValues();
                 _depth--;
                 return expr;
-            case Token.String:
+            case QapiTokenKind.String:
                 expr = new QString(_val!);
                 break;
-            case Token.True:
+            case QapiTokenKind.True:
                 expr = QBool.True;
                 break;
-            case Token.False:
+            case QapiTokenKind.False:
                 expr = QBool.False;
                 break;
             default:
@@ -479,7 +464,7 @@ public sealed partial class QapiSchemaParser
         var docs = new List<QapiDoc>();
         var doc = new QapiDoc(this, info, _docText);
         Accept(false);
-        while (_tok == Token.Comment)
+        while (_tok == QapiTokenKind.Comment)
         {
             var line = Comment;
             if (line.StartsWith("##"))
@@ -518,7 +503,10 @@ public sealed partial class QapiSchemaParser
     }
 
     /// <summary>A syntax error at the current token: its line, and its column by QEMU's count.</summary>
-    internal QapiParseException Error(string reason)
+    internal QapiParseException Error(string reason) => new(Info, reason, Column());
+
+    /// <summary>The current token's 1-based column.</summary>
+    private int Column()
     {
         var column = 1;
         foreach (var c in _src.AsSpan(_linePos, _pos - _linePos))
@@ -527,6 +515,36 @@ public sealed partial class QapiSchemaParser
             column = c == '\t' ? ((column + 7) % 8) + 1 : column + 1;
         }
 
-        return new QapiParseException(Info, reason, column);
+        return column;
+    }
+
+    /// <summary>
+    /// The tokens of schema text, comments included, each with its line and column (counted as
+    /// in QEMU's error messages). Directives are not followed: this is the lexical view only.
+    /// </summary>
+    /// <param name="text">The text of one schema file.</param>
+    /// <param name="fileName">The name used in the location of a lexical error.</param>
+    /// <exception cref="QapiParseException">The text has a lexical error (an unterminated string, a stray character, ...).</exception>
+    public static IEnumerable<QapiToken> Tokenize(string text, string fileName = "<string>")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(fileName);
+        var parser = new QapiSchemaParser(fileName, new QapiSourceFiles(), new HashSet<string>(StringComparer.Ordinal), null);
+        parser._src = NormalizeLineEnds(text.Length == 0 || text[^1] != '\n' ? text + "\n" : text);
+        return parser.Tokens();
+    }
+
+    private IEnumerable<QapiToken> Tokens()
+    {
+        for (Accept(skipComment: false); _tok != QapiTokenKind.Eof; Accept(skipComment: false))
+        {
+            var value = _tok switch
+            {
+                QapiTokenKind.String => _val,
+                QapiTokenKind.Comment => Comment.ToString(),
+                _ => null,
+            };
+            yield return new QapiToken(_tok, value, _line, Column());
+        }
     }
 }
