@@ -16,8 +16,9 @@ namespace Machina.Qapi.Parsing;
 /// <c>[ value, ... ]</c>, strings of printable ASCII in single quotes where <c>\\</c> is the only
 /// escape, and <c>true</c>/<c>false</c>. There are no numbers and no null. Values become
 /// <see cref="QDict"/>, <see cref="QList"/>, <see cref="QString"/> and <see cref="QBool"/>.</para>
-/// <para>The text is decoded as strict UTF-8 and <c>\r\n</c> and <c>\r</c> read as line ends.
-/// Columns in syntax errors count from 1 with QEMU's tab rule.</para>
+/// <para>The lexer works on the file's UTF-8 bytes, which must be valid UTF-8; <c>\r\n</c> and
+/// <c>\r</c> read as line ends. Columns in syntax errors count characters from 1 with QEMU's tab
+/// rule.</para>
 /// <para>Limits: a file is at most <see cref="QapiSourceFiles.MaxFileSize"/> bytes and values nest
 /// at most <see cref="MaxNesting"/> deep; beyond either the parser reports an error instead of
 /// failing. (QEMU itself crashes on very deep nesting.)</para>
@@ -33,7 +34,10 @@ public sealed partial class QapiSchemaParser
     private readonly List<QapiExpression> _expressions = [];
     private readonly List<QapiDoc> _docs = [];
     private readonly StringBuilder _docText = new(1024);
-    private string _src = "\n";
+
+    // The file's bytes, ending in '\n' and without '\r'; and room to decode one comment line.
+    private byte[] _src = "\n"u8.ToArray();
+    private char[] _lineChars = new char[256];
 
     // Lexer state: the current token, where it starts, and where the next one starts.
     private QapiTokenKind _tok;
@@ -88,57 +92,63 @@ public sealed partial class QapiSchemaParser
 
     private void Run(byte[] bytes)
     {
-        _src = Decode(bytes);
+        if (!Utf8.IsValid(bytes))
+        {
+            throw InvalidUtf8(bytes);
+        }
+
+        _src = PrepareLines(bytes);
         ParseFile();
     }
 
-    private string Decode(byte[] bytes)
+    /// <summary>QEMU's front end dies on undecodable text; report where it starts instead.</summary>
+    private QapiParseException InvalidUtf8(byte[] bytes)
     {
-        if (!Utf8.IsValid(bytes))
-        {
-            // QEMU's front end dies on undecodable text; report where it starts instead.
-            var chars = new char[bytes.Length];
-            Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
-            var valid = NormalizeLineEnds(new string(chars, 0, written));
-            _src = valid + "\n";
-            _cursor = _pos = valid.Length;
-            _linePos = valid.LastIndexOf('\n') + 1;
-            _line = 1 + valid.AsSpan().Count('\n');
-            throw Error($"invalid UTF-8 at byte offset {read}");
-        }
-
-        var text = NormalizeLineEnds(Encoding.UTF8.GetString(bytes));
-        return text.Length == 0 || text[^1] != '\n' ? text + "\n" : text;
+        Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
+        _src = PrepareLines(bytes[..read], alwaysAppendLineEnd: true);
+        _cursor = _pos = _src.Length - 1;
+        _linePos = _src.AsSpan(0, _pos).LastIndexOf((byte)'\n') + 1;
+        _line = 1 + _src.AsSpan(0, _pos).Count((byte)'\n');
+        return Error($"invalid UTF-8 at byte offset {read}");
     }
 
-    /// <summary>Reads <c>\r\n</c> and a lone <c>\r</c> as <c>\n</c>, as Python's text files do.</summary>
-    private static string NormalizeLineEnds(string text)
+    /// <summary>
+    /// The text with <c>\r\n</c> and a lone <c>\r</c> read as <c>\n</c> (as Python's text files do)
+    /// and a final <c>\n</c>; the same array when it needs neither.
+    /// </summary>
+    private static byte[] PrepareLines(byte[] bytes, bool alwaysAppendLineEnd = false)
     {
-        var cr = text.IndexOf('\r', StringComparison.Ordinal);
+        var cr = bytes.AsSpan().IndexOf((byte)'\r');
         if (cr < 0)
         {
-            return text;
+            return bytes.Length > 0 && bytes[^1] == '\n' && !alwaysAppendLineEnd ? bytes : [.. bytes, (byte)'\n'];
         }
 
-        var result = new StringBuilder(text.Length).Append(text, 0, cr);
-        for (var i = cr; i < text.Length; i++)
+        var result = new byte[bytes.Length + 1];
+        bytes.AsSpan(0, cr).CopyTo(result);
+        var length = cr;
+        for (var i = cr; i < bytes.Length; i++)
         {
-            var c = text[i];
-            if (c == '\r')
+            if (bytes[i] == '\r')
             {
-                result.Append('\n');
-                if (i + 1 < text.Length && text[i + 1] == '\n')
+                result[length++] = (byte)'\n';
+                if (i + 1 < bytes.Length && bytes[i + 1] == '\n')
                 {
                     i++;
                 }
             }
             else
             {
-                result.Append(c);
+                result[length++] = bytes[i];
             }
         }
 
-        return result.ToString();
+        if (length == 0 || result[length - 1] != '\n' || alwaysAppendLineEnd)
+        {
+            result[length++] = (byte)'\n';
+        }
+
+        return result[..length];
     }
 
     /// <summary>The location of the current line.</summary>
@@ -215,13 +225,13 @@ public sealed partial class QapiSchemaParser
             _val = null;
             switch (c)
             {
-                case '#':
+                case (byte)'#':
                     if (src[_cursor] == '#')
                     {
                         skipComment = false;
                     }
 
-                    _cursor = src.IndexOf('\n', _cursor);
+                    _cursor += src.AsSpan(_cursor).IndexOf((byte)'\n');
                     if (!skipComment)
                     {
                         _tok = QapiTokenKind.Comment;
@@ -229,36 +239,36 @@ public sealed partial class QapiSchemaParser
                     }
 
                     continue;
-                case '{':
+                case (byte)'{':
                     _tok = QapiTokenKind.LeftBrace;
                     return;
-                case '}':
+                case (byte)'}':
                     _tok = QapiTokenKind.RightBrace;
                     return;
-                case ':':
+                case (byte)':':
                     _tok = QapiTokenKind.Colon;
                     return;
-                case ',':
+                case (byte)',':
                     _tok = QapiTokenKind.Comma;
                     return;
-                case '[':
+                case (byte)'[':
                     _tok = QapiTokenKind.LeftBracket;
                     return;
-                case ']':
+                case (byte)']':
                     _tok = QapiTokenKind.RightBracket;
                     return;
-                case '\'':
+                case (byte)'\'':
                     ReadString();
                     return;
-                case 't' when string.CompareOrdinal(src, _pos, "true", 0, 4) == 0:
+                case (byte)'t' when src.AsSpan(_pos).StartsWith("true"u8):
                     _tok = QapiTokenKind.True;
                     _cursor += 3;
                     return;
-                case 'f' when string.CompareOrdinal(src, _pos, "false", 0, 5) == 0:
+                case (byte)'f' when src.AsSpan(_pos).StartsWith("false"u8):
                     _tok = QapiTokenKind.False;
                     _cursor += 4;
                     return;
-                case '\n':
+                case (byte)'\n':
                     if (_cursor == src.Length)
                     {
                         _tok = QapiTokenKind.Eof;
@@ -269,14 +279,28 @@ public sealed partial class QapiSchemaParser
                     _linePos = _cursor;
                     continue;
                 default:
-                    if (!PythonText.IsSpace(c))
+                    var length = SpaceLength(src, _pos);
+                    if (length == 0)
                     {
                         throw Error($"stray '{StrayText()}'");
                     }
 
+                    _cursor = _pos + length;
                     continue;
             }
         }
+    }
+
+    /// <summary>The length in bytes of the white-space character at <paramref name="at"/>, or 0 for another character.</summary>
+    private static int SpaceLength(byte[] src, int at)
+    {
+        if (src[at] < 0x80)
+        {
+            return PythonText.IsSpace((char)src[at]) ? 1 : 0;
+        }
+
+        Rune.DecodeFromUtf8(src.AsSpan(at), out var rune, out var length);
+        return rune.IsBmp && PythonText.IsSpace((char)rune.Value) ? length : 0;
     }
 
     private void ReadString()
@@ -297,8 +321,8 @@ public sealed partial class QapiSchemaParser
             {
                 if (ch != '\\')
                 {
-                    var shown = char.IsHighSurrogate(ch) && char.IsLowSurrogate(src[_cursor]) ? src.Substring(_cursor - 1, 2) : ch.ToString();
-                    throw Error("unknown escape \\" + shown);
+                    Rune.DecodeFromUtf8(src.AsSpan(_cursor - 1), out var rune, out _);
+                    throw Error("unknown escape \\" + rune.ToString());
                 }
 
                 escaped = false;
@@ -310,30 +334,32 @@ public sealed partial class QapiSchemaParser
             }
             else if (ch == '\'')
             {
-                var raw = src[start..(_cursor - 1)];
+                // Only printable ASCII gets here, so each byte is one character.
+                var raw = Encoding.Latin1.GetString(src, start, _cursor - 1 - start);
                 _tok = QapiTokenKind.String;
                 _val = hasEscape ? raw.Replace(@"\\", @"\", StringComparison.Ordinal) : raw;
                 return;
             }
 
-            if (ch < ' ' || ch >= '\u007f')
+            if (ch < ' ' || ch >= 0x7f)
             {
                 throw Error("funny character in string");
             }
         }
     }
 
-    /// <summary>The text shown for a stray character: it and what follows up to a delimiter.</summary>
+    /// <summary>The text shown for a stray character: it and what follows up to a delimiter or white space.</summary>
     private string StrayText()
     {
         var end = _pos;
-        while (end < _src.Length && !PythonText.IsSpace(_src[end]) && "[]{}:,'\"".IndexOf(_src[end], StringComparison.Ordinal) < 0)
+        while ("[]{}:,'\""u8.IndexOf(_src[end]) < 0 && SpaceLength(_src, end) == 0)
         {
-            end++;
+            Rune.DecodeFromUtf8(_src.AsSpan(end), out _, out var length);
+            end += length;
         }
 
         // QEMU's own parser dies on a lone double quote; show the character itself.
-        return end == _pos ? _src[_pos].ToString() : _src[_pos..end];
+        return Encoding.UTF8.GetString(_src, _pos, Math.Max(end, _pos + 1) - _pos);
     }
 
     private QDict GetMembers()
@@ -451,12 +477,27 @@ public sealed partial class QapiSchemaParser
         return expr;
     }
 
-    /// <summary>The current comment token, <c>#</c> included, up to the end of its line.</summary>
-    private ReadOnlySpan<char> Comment => _src.AsSpan(_pos, _cursor - _pos);
+    /// <summary>The current comment token's bytes, <c>#</c> included, up to the end of its line.</summary>
+    private ReadOnlySpan<byte> CommentBytes => _src.AsSpan(_pos, _cursor - _pos);
+
+    /// <summary>The current comment token as text, in a buffer reused for every line.</summary>
+    private ReadOnlySpan<char> Comment
+    {
+        get
+        {
+            var bytes = CommentBytes;
+            if (_lineChars.Length < bytes.Length)
+            {
+                _lineChars = new char[Math.Max(bytes.Length, _lineChars.Length * 2)];
+            }
+
+            return _lineChars.AsSpan(0, Encoding.UTF8.GetChars(bytes, _lineChars));
+        }
+    }
 
     private List<QapiDoc> GetDocs(QapiSourceInfo info)
     {
-        if (!Comment.SequenceEqual("##"))
+        if (!CommentBytes.SequenceEqual("##"u8))
         {
             throw Error("junk after '##' at start of documentation comment");
         }
@@ -466,10 +507,10 @@ public sealed partial class QapiSchemaParser
         Accept(false);
         while (_tok == QapiTokenKind.Comment)
         {
-            var line = Comment;
-            if (line.StartsWith("##"))
+            var bytes = CommentBytes;
+            if (bytes.StartsWith("##"u8))
             {
-                if (line.Length != 2)
+                if (bytes.Length != 2)
                 {
                     throw Error("junk after '##' at end of documentation comment");
                 }
@@ -480,7 +521,7 @@ public sealed partial class QapiSchemaParser
                 return docs;
             }
 
-            if (line.StartsWith("# ="))
+            if (bytes.StartsWith("# ="u8))
             {
                 if (doc.Symbol is not null)
                 {
@@ -495,7 +536,7 @@ public sealed partial class QapiSchemaParser
                 }
             }
 
-            doc.Append(line);
+            doc.Append(Comment);
             Accept(false);
         }
 
@@ -509,10 +550,14 @@ public sealed partial class QapiSchemaParser
     private int Column()
     {
         var column = 1;
-        foreach (var c in _src.AsSpan(_linePos, _pos - _linePos))
+        var line = _src.AsSpan(_linePos, _pos - _linePos);
+        while (!line.IsEmpty)
         {
+            Rune.DecodeFromUtf8(line, out var rune, out var length);
+            line = line[length..];
+
             // QEMU's tab rule, kept as is: it folds the column back into 1..8.
-            column = c == '\t' ? ((column + 7) % 8) + 1 : column + 1;
+            column = rune.Value == '\t' ? ((column + 7) % 8) + 1 : column + 1;
         }
 
         return column;
@@ -530,7 +575,7 @@ public sealed partial class QapiSchemaParser
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(fileName);
         var parser = new QapiSchemaParser(fileName, new QapiSourceFiles(), new HashSet<string>(StringComparer.Ordinal), null);
-        parser._src = NormalizeLineEnds(text.Length == 0 || text[^1] != '\n' ? text + "\n" : text);
+        parser._src = PrepareLines(Encoding.UTF8.GetBytes(text));
         return parser.Tokens();
     }
 
