@@ -18,7 +18,8 @@ namespace Machina.Qapi.Visitors;
 /// missing</c>, <c>Invalid parameter type for 'list[2]', expected: integer</c> (keyval mode writes
 /// list indexes as <c>list.2</c>). The path is built only when an error is reported.</para>
 /// <para>Members a struct visit did not consume make <see cref="CheckStruct"/> fail with
-/// "Parameter 'x' is unexpected"; elements a list visit left make <see cref="CheckList"/> fail.</para>
+/// "Parameter 'x' is unexpected", naming the same member as QEMU when there are several (the
+/// first in QEMU's hash table order); elements a list visit left make <see cref="CheckList"/> fail.</para>
 /// </remarks>
 public sealed class QObjectInputVisitor : Visitor
 {
@@ -85,15 +86,9 @@ public sealed class QObjectInputVisitor : Visitor
             return;
         }
 
-        // QEMU reports the first leftover in its hash table's order; Machina reports the first in
-        // the dictionary's order.
-        for (var i = 0; i < top.Dict.Count; i++)
-        {
-            if (!top.IsConsumed(i))
-            {
-                throw new QapiException($"Parameter '{FullName(top.Dict.GetAt(i).Key)}' is unexpected");
-            }
-        }
+        // With several leftovers, name the one QEMU names: the first in its hash table's order.
+        var key = QemuHashOrder.FirstUnvisited(top.Dict, top.ConsumedInOrder);
+        throw new QapiException($"Parameter '{FullName(key)}' is unexpected");
     }
 
     /// <inheritdoc/>
@@ -466,6 +461,10 @@ public sealed class QObjectInputVisitor : Visitor
 
         private ulong _bits;
         private ulong[]? _moreBits;
+        private int[]? _order;
+
+        /// <summary>The indexes of the consumed members, in the order they were visited.</summary>
+        public readonly ReadOnlySpan<int> ConsumedInOrder => _order.AsSpan(0, Consumed);
 
         public void Reset(string? name, QDict? dict, QList? list)
         {
@@ -476,6 +475,11 @@ public sealed class QObjectInputVisitor : Visitor
             Next = 0;
             Index = uint.MaxValue;
             _bits = 0;
+            if (dict is not null && (_order is null || _order.Length < dict.Count))
+            {
+                _order = new int[Math.Max(dict.Count, 8)];
+            }
+
             if (dict is not null && dict.Count > 64)
             {
                 var words = (dict.Count + 63) / 64;
@@ -497,10 +501,6 @@ public sealed class QObjectInputVisitor : Visitor
             List = null;
         }
 
-        public readonly bool IsConsumed(int index) => Dict!.Count > 64
-            ? (_moreBits![index >> 6] & (1UL << (index & 63))) != 0
-            : (_bits & (1UL << index)) != 0;
-
         public void MarkConsumed(int index)
         {
             if (Dict!.Count > 64)
@@ -510,13 +510,13 @@ public sealed class QObjectInputVisitor : Visitor
                 if ((word & bit) == 0)
                 {
                     word |= bit;
-                    Consumed++;
+                    _order![Consumed++] = index;
                 }
             }
             else if ((_bits & (1UL << index)) == 0)
             {
                 _bits |= 1UL << index;
-                Consumed++;
+                _order![Consumed++] = index;
             }
         }
     }
