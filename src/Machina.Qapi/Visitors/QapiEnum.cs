@@ -105,7 +105,7 @@ internal sealed class QapiEnumTable
             var qtypeNames = new string[qtypes.Length];
             foreach (var qtype in qtypes)
             {
-                qtypeNames[(int)qtype] = qtype.ToQapiName();
+                qtypeNames[(int)qtype] = QTypeNames.ToQapiName(qtype);
             }
 
             return new QapiEnumTable(qtypeNames, null);
@@ -146,8 +146,6 @@ internal static class QapiEnumTable<[DynamicallyAccessedMembers(DynamicallyAcces
     public static int ToIndex(TEnum value) => Unsafe.As<TEnum, int>(ref value);
 
     public static TEnum FromIndex(int index) => Unsafe.As<int, TEnum>(ref index);
-
-    public static string? NameOfValue(TEnum value) => Instance.NameOf(ToIndex(value));
 }
 
 /// <summary>Instance helpers on the table for a typed value.</summary>
