@@ -372,35 +372,45 @@ public static class QemuNumbers
     {
         value = 0;
         end = 0;
-        var i = start;
-        var digits = new System.Text.StringBuilder();
-        var fractionDigits = 0;
-        var sawDigit = false;
-        for (; i < s.Length && char.IsAsciiDigit(s[i]); i++)
-        {
-            sawDigit = true;
-            digits.Append(s[i]);
-        }
 
-        if (i < s.Length && s[i] == '.')
+        // Scan: digits, an optional fraction, an optional exponent. Track the significant digits
+        // (first and last non-zero) to decide overflow and underflow without parsing.
+        var i = start;
+        var firstNonZero = -1;
+        var lastNonZero = -1;
+        var pointAt = -1;
+        var sawDigit = false;
+        for (; i < s.Length; i++)
         {
-            var j = i + 1;
-            for (; j < s.Length && char.IsAsciiDigit(s[j]); j++)
+            var c = s[i];
+            if (char.IsAsciiDigit(c))
             {
                 sawDigit = true;
-                digits.Append(s[j]);
-                fractionDigits++;
+                if (c != '0')
+                {
+                    firstNonZero = firstNonZero < 0 ? i : firstNonZero;
+                    lastNonZero = i;
+                }
             }
-
-            if (sawDigit)
+            else if (c == '.' && pointAt < 0)
             {
-                i = j;
+                pointAt = i;
+            }
+            else
+            {
+                break;
             }
         }
 
         if (!sawDigit)
         {
             return QemuParseStatus.Invalid;
+        }
+
+        var mantissaEnd = i;
+        if (pointAt < 0)
+        {
+            pointAt = mantissaEnd;
         }
 
         long exponent = 0;
@@ -410,17 +420,13 @@ public static class QemuNumbers
         }
 
         end = i;
-
-        // Value = D × 10^scale with D the significant digits.
-        var text = digits.ToString().TrimStart('0');
-        var trimmed = text.TrimEnd('0');
-        var scale = exponent - fractionDigits + (text.Length - trimmed.Length);
-        if (trimmed.Length == 0)
+        if (firstNonZero < 0)
         {
             return QemuParseStatus.Ok;
         }
 
-        var leading = scale + trimmed.Length - 1;
+        // Decimal exponent of the leading significant digit.
+        var leading = exponent + (firstNonZero < pointAt ? pointAt - firstNonZero - 1 : pointAt - firstNonZero);
         if (leading > 400)
         {
             value = double.PositiveInfinity;
@@ -432,13 +438,14 @@ public static class QemuNumbers
             return QemuParseStatus.OutOfRange;
         }
 
-        value = double.Parse(trimmed + "e" + scale.ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+        // .NET parses correctly rounded, as glibc does; within these bounds its exponent cannot overflow.
+        value = double.Parse(s[start..end], NumberStyles.Float, CultureInfo.InvariantCulture);
         if (double.IsInfinity(value))
         {
             return QemuParseStatus.OutOfRange;
         }
 
-        if (value < SmallestNormal && !IsExactDecimal(trimmed, scale, value))
+        if (value < SmallestNormal && !IsExactDecimal(s[firstNonZero..(lastNonZero + 1)], exponent - (lastNonZero < pointAt ? lastNonZero - pointAt + 1 : lastNonZero - pointAt), value))
         {
             return QemuParseStatus.OutOfRange;
         }
@@ -446,8 +453,11 @@ public static class QemuNumbers
         return QemuParseStatus.Ok;
     }
 
-    /// <summary>Whether <paramref name="value"/> (zero or subnormal) is exactly digits × 10^scale.</summary>
-    private static bool IsExactDecimal(string digits, long scale, double value)
+    /// <summary>
+    /// Whether <paramref name="value"/> (zero or subnormal) is exactly the decimal digits in
+    /// <paramref name="span"/> (a '.' among them is skipped) × 10^<paramref name="scale"/>.
+    /// </summary>
+    private static bool IsExactDecimal(ReadOnlySpan<char> span, long scale, double value)
     {
         if (value == 0)
         {
@@ -456,7 +466,7 @@ public static class QemuNumbers
 
         // value = m × 2^-1074 for a subnormal.
         var m = new BigInteger(BitConverter.DoubleToInt64Bits(value) & 0x000F_FFFF_FFFF_FFFF);
-        var d = BigInteger.Parse(digits, CultureInfo.InvariantCulture);
+        var d = BigInteger.Parse(span.ToString().Replace(".", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
         var left = d << 1074;
         var right = m;
         if (scale >= 0)

@@ -102,6 +102,42 @@ public class QemuNumbersTests
     }
 
     [Theory]
+    [InlineData("5.")]
+    [InlineData("5.e3")]
+    [InlineData(".5")]
+    [InlineData("-.5e-3x")]
+    [InlineData("0.000000000000000000000000000000000000000000000000000000001e-260")]
+    [InlineData("1000000000000000000000000000000000000000000000000000000000000e250")]
+    [InlineData("2.47032822920623272e-324")]
+    [InlineData("2.47032822920623273e-324")]
+    [InlineData("4.9406564584124654e-324")]
+    [InlineData("1.7976931348623158e308")]
+    [InlineData("1.7976931348623159e308")]
+    [InlineData("0x.8p-1073")]
+    [InlineData("0x1.0000000000000fffffp0")]
+    [InlineData("0x1.00000000000008p0")]
+    [InlineData("0x1.00000000000018p0")]
+    [InlineData("0X1P+3")]
+    [InlineData("  infinityx")]
+    [InlineData("NAN(1_a)")]
+    [InlineData("nan(")]
+    [InlineData("1e+")]
+    [InlineData("1e99999999999999999999")]
+    [InlineData("0e99999999999999999999")]
+    public void Double_edge_cases_match_glibc(string text)
+    {
+        var (expected, errno, cEnd) = GlibcOracle.StrToD(text);
+        var invalid = (errno == 0 && cEnd == 0) || (errno == 0 && !double.IsFinite(expected));
+        var status = QemuNumbers.ParseDoubleFinite(text, out var value, out var end);
+        Assert.Equal(invalid ? QemuParseStatus.Invalid : errno == ERange ? QemuParseStatus.OutOfRange : QemuParseStatus.Ok, status);
+        if (!invalid)
+        {
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(value));
+            Assert.Equal(cEnd, end);
+        }
+    }
+
+    [Theory]
     [InlineData("1e-400", QemuParseStatus.OutOfRange)]
     [InlineData("1e-310", QemuParseStatus.OutOfRange)]
     [InlineData("2.2250738585072014e-308", QemuParseStatus.Ok)]
