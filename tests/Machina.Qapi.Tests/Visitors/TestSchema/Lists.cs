@@ -263,6 +263,7 @@ public sealed partial record UserDefOptions : IQapiStruct<UserDefOptions>
 }
 
 /// <summary>The arguments of the QAPI command <c>guest-sync</c> (its implicit type <c>q_obj_guest-sync-arg</c>).</summary>
+[QapiName("q_obj_guest-sync-arg")]
 public sealed partial record GuestSyncArguments : IQapiStruct<GuestSyncArguments>
 {
     /// <summary>The member <c>arg</c>.</summary>
