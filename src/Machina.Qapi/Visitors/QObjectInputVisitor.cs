@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Machina.QObjects;
 
@@ -73,6 +74,7 @@ public sealed class QObjectInputVisitor : Visitor
             throw QapiException.InvalidParameterType(FullName(name), "object");
         }
 
+        CheckStack(name);
         Push(name, dict, null);
     }
 
@@ -107,6 +109,7 @@ public sealed class QObjectInputVisitor : Visitor
             throw QapiException.InvalidParameterType(FullName(name), "array");
         }
 
+        CheckStack(name);
         Push(name, null, list);
         return list.Count > 0;
     }
@@ -360,6 +363,18 @@ public sealed class QObjectInputVisitor : Visitor
             QDict or QList => throw new QapiException($"Parameters '{FullName(name)}.*' are unexpected"),
             _ => throw new QapiException($"Internal error: parameter {FullName(name)} invalid"),
         };
+    }
+
+    /// <summary>
+    /// Refuses input nested deeper than the stack can take. QEMU's JSON parser stops at 1024
+    /// levels, far below this; only trees built in code can get here.
+    /// </summary>
+    private void CheckStack(string? name)
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new QapiException($"Parameter '{FullName(name)}' is nested too deeply");
+        }
     }
 
     private void Push(string? name, QDict? dict, QList? list)

@@ -141,7 +141,26 @@ internal sealed class QapiEnumTable
 internal static class QapiEnumTable<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TEnum>
     where TEnum : struct, Enum
 {
-    public static readonly QapiEnumTable Instance = QapiEnumTable.Build(typeof(TEnum));
+    private static readonly QapiEnumTable? Table;
+    private static readonly InvalidOperationException? Error;
+
+#pragma warning disable CA1810 // The initializer keeps a malformed enum's error for every use.
+    static QapiEnumTable()
+#pragma warning restore CA1810
+    {
+        try
+        {
+            Table = QapiEnumTable.Build(typeof(TEnum));
+        }
+        catch (InvalidOperationException e)
+        {
+            Error = e;
+        }
+    }
+
+    /// <summary>The table.</summary>
+    /// <exception cref="InvalidOperationException"><typeparamref name="TEnum"/> is not shaped like a QAPI enum.</exception>
+    public static QapiEnumTable Instance => Table ?? throw new InvalidOperationException(Error!.Message, Error);
 
     public static int ToIndex(TEnum value) => Unsafe.As<TEnum, int>(ref value);
 

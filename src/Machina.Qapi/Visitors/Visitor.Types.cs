@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Machina.QObjects;
 
 namespace Machina.Qapi.Visitors;
@@ -113,13 +114,22 @@ public abstract partial class Visitor
     /// </summary>
     /// <exception cref="QapiException">Input: the value is missing or not a valid <typeparamref name="T"/>.</exception>
     /// <exception cref="ArgumentNullException">Output or clone: <paramref name="value"/> is null.</exception>
+    /// <exception cref="InsufficientExecutionStackException">Output or clone: the value nests too deeply (a cycle).</exception>
     public void Visit<T>(string? name, [NotNull] ref T? value)
         where T : class, IQapiType<T>
     {
-        if (value is null && !IsInput)
+        if (!IsInput)
         {
-            throw new ArgumentNullException(
-                nameof(value), $"'{name ?? "<root>"}': a {Kind.ToString().ToLowerInvariant()} visit needs a {typeof(T).Name}, not null");
+            if (value is null)
+            {
+                throw new ArgumentNullException(
+                    nameof(value), $"'{name ?? "<root>"}': a {Kind.ToString().ToLowerInvariant()} visit needs a {typeof(T).Name}, not null");
+            }
+
+            // A value nested beyond what the stack holds can only be a cycle or a runaway
+            // structure made in code; fail cleanly rather than overflow the stack. (Input
+            // visitors check in StartStruct and StartList, where they can name the path.)
+            RuntimeHelpers.EnsureSufficientExecutionStack();
         }
 
         T.Visit(this, name, ref value);
