@@ -106,7 +106,7 @@ public static class QemuNumbers
 
     /// <summary><c>qemu_strtod_finite</c> with an end pointer.</summary>
     /// <param name="text">The text.</param>
-    /// <param name="value">The number (±infinity on overflow); unchanged meaning 0 when invalid.</param>
+    /// <param name="value">The number (±infinity on overflow, 0 or a subnormal on underflow); 0 when invalid.</param>
     /// <param name="end">Where the number ended; 0 when there was none or it was not finite.</param>
     public static QemuParseStatus ParseDoubleFinite(ReadOnlySpan<char> text, out double value, out int end)
     {
