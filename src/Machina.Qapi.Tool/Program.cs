@@ -36,7 +36,7 @@ internal static class DumpCommand
         {
             text = QapiSchemaDumper.Dump(QapiSchema.Load(Path.GetFileName(fullPath), files));
         }
-        catch (QapiException e)
+        catch (QapiSchemaException e)
         {
             Write(Console.OpenStandardError(), e.Message + "\n");
             return 1;

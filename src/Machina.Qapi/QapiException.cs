@@ -1,77 +1,75 @@
-using Machina.Qapi.Source;
-
 namespace Machina.Qapi;
 
 /// <summary>
-/// An error in a QAPI schema, or a schema that cannot be read. <see cref="Exception.Message"/> is
-/// the complete report exactly as QEMU's front end prints it, possibly several lines long.
+/// A QAPI error: what QEMU reports through its <c>Error</c> objects. Visitors throw it for every
+/// kind of bad input, with QEMU's exact message text.
 /// </summary>
+/// <remarks>
+/// <para><see cref="Exception.Message"/> is the text QMP sends as <c>desc</c>;
+/// <see cref="ErrorClass"/> is its <c>class</c>. <see cref="Hint"/> is extra help that QEMU prints
+/// on the command line and in HMP but never sends over QMP.</para>
+/// <para>Mistakes in the calling code (visiting a struct with a visitor that cannot, an output
+/// visit of a null object) are not QAPI errors; they raise the usual .NET exceptions.</para>
+/// </remarks>
 public class QapiException : Exception
 {
-    /// <summary>Creates an error with the given report.</summary>
+    /// <summary>A <see cref="QapiErrorClass.GenericError"/> with <paramref name="message"/>.</summary>
     public QapiException(string message)
-        : base(message)
+        : this(QapiErrorClass.GenericError, message)
     {
     }
 
-    /// <summary>Creates an error with the given report and the failure behind it.</summary>
+    /// <summary>An error of class <paramref name="errorClass"/> with <paramref name="message"/>.</summary>
+    public QapiException(QapiErrorClass errorClass, string message)
+        : base(message)
+    {
+        ErrorClass = errorClass;
+    }
+
+    /// <summary>An error of class <paramref name="errorClass"/> with <paramref name="message"/> and a <paramref name="hint"/>.</summary>
+    public QapiException(QapiErrorClass errorClass, string message, string? hint)
+        : base(message)
+    {
+        ErrorClass = errorClass;
+        Hint = hint;
+    }
+
+    /// <summary>A <see cref="QapiErrorClass.GenericError"/> with <paramref name="message"/>, caused by <paramref name="innerException"/>.</summary>
     public QapiException(string message, Exception? innerException)
         : base(message, innerException)
     {
-    }
-}
-
-/// <summary>
-/// An error found at a place in the schema source. The report names the place as
-/// <c>[include chain][definition context]FILE:LINE[:COLUMN]: REASON</c>.
-/// </summary>
-/// <remarks>
-/// The report is composed when read, like QEMU composes it when printing, so it shows the
-/// definition that the source line belongs to once the checker has recorded it.
-/// </remarks>
-public class QapiSourceException : QapiException
-{
-    /// <summary>Creates an error at <paramref name="info"/>, optionally at a column of that line.</summary>
-    public QapiSourceException(QapiSourceInfo info, string reason, int? column = null)
-        : base(reason)
-    {
-        ArgumentNullException.ThrowIfNull(info);
-        Info = info;
-        Reason = reason;
-        Column = column;
+        ErrorClass = QapiErrorClass.GenericError;
     }
 
-    /// <summary>Where the error is.</summary>
-    public QapiSourceInfo Info { get; }
-
-    /// <summary>The 1-based column (tab stops every 8 columns), when the error has one.</summary>
-    public int? Column { get; }
-
-    /// <summary>What is wrong, without the location.</summary>
-    public string Reason { get; }
-
-    /// <inheritdoc/>
-    public override string Message => Column is { } column
-        ? $"{Info}:{column}: {Reason}"
-        : $"{Info}: {Reason}";
-}
-
-/// <summary>A syntax error: the report always carries the column of the offending token.</summary>
-public sealed class QapiParseException : QapiSourceException
-{
-    /// <summary>Creates a syntax error at a line and column.</summary>
-    public QapiParseException(QapiSourceInfo info, string reason, int column)
-        : base(info, reason, column)
+    /// <summary>A <see cref="QapiErrorClass.GenericError"/> without a message; prefer the other constructors.</summary>
+    public QapiException()
+        : this(QapiErrorClass.GenericError, "An error occurred")
     {
     }
-}
 
-/// <summary>A well-formed schema that breaks one of the language's rules.</summary>
-public sealed class QapiSemanticException : QapiSourceException
-{
-    /// <summary>Creates a rule violation at a source line.</summary>
-    public QapiSemanticException(QapiSourceInfo info, string reason)
-        : base(info, reason)
-    {
-    }
+    /// <summary>The error class QMP reports.</summary>
+    public QapiErrorClass ErrorClass { get; }
+
+    /// <summary>
+    /// Extra help for a human (QEMU's <c>error_append_hint</c>), ending in a newline; null when there is none.
+    /// </summary>
+    public string? Hint { get; }
+
+    /// <summary>
+    /// QEMU's "Parameter '<paramref name="name"/>' is missing" (<c>QERR_MISSING_PARAMETER</c>).
+    /// </summary>
+    public static QapiException MissingParameter(string name) => new($"Parameter '{name}' is missing");
+
+    /// <summary>
+    /// QEMU's "Invalid parameter type for '<paramref name="name"/>', expected: <paramref name="expected"/>"
+    /// (<c>QERR_INVALID_PARAMETER_TYPE</c>); generated alternate visits report a value no branch accepts with it.
+    /// </summary>
+    public static QapiException InvalidParameterType(string name, string expected) =>
+        new($"Invalid parameter type for '{name}', expected: {expected}");
+
+    /// <summary>
+    /// QEMU's "Parameter '<paramref name="name"/>' expects <paramref name="expected"/>" (<c>QERR_INVALID_PARAMETER_VALUE</c>).
+    /// </summary>
+    public static QapiException InvalidParameterValue(string name, string expected) =>
+        new($"Parameter '{name}' expects {expected}");
 }

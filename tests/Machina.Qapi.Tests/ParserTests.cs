@@ -8,10 +8,10 @@ namespace Machina.Qapi.Tests;
 public class ParserTests
 {
     private static string ErrorOf(string text, string name = "x.json") =>
-        Assert.ThrowsAny<QapiException>(() => QapiSchema.Load(name, new MemoryFiles().Add(name, text))).Message;
+        Assert.ThrowsAny<QapiSchemaException>(() => QapiSchema.Load(name, new MemoryFiles().Add(name, text))).Message;
 
     private static string ErrorOf(byte[] bytes) =>
-        Assert.ThrowsAny<QapiException>(() => QapiSchema.Load("x.json", new MemoryFiles().Add("x.json", bytes))).Message;
+        Assert.ThrowsAny<QapiSchemaException>(() => QapiSchema.Load("x.json", new MemoryFiles().Add("x.json", bytes))).Message;
 
     [Fact]
     public void Values_become_qobjects_in_source_order()
@@ -98,7 +98,7 @@ public class ParserTests
     {
         Assert.Equal(
             "can't read schema file 'nope.json': No such file or directory",
-            Assert.Throws<QapiException>(() => QapiSchema.Load("nope.json", new MemoryFiles())).Message);
+            Assert.Throws<QapiSchemaException>(() => QapiSchema.Load("nope.json", new MemoryFiles())).Message);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ internal static class QapiCase
         {
             return (QapiSchemaDumper.Dump(QapiSchema.Load(fileName, files ?? new QapiSourceFiles(folder))), string.Empty);
         }
-        catch (QapiException e)
+        catch (QapiSchemaException e)
         {
             return (string.Empty, e.Message + "\n");
         }

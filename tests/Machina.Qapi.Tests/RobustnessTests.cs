@@ -120,7 +120,7 @@ public partial class RobustnessTests
         {
             Assert.NotNull(QapiSchemaDumper.Dump(QapiSchema.Load(name, files)));
         }
-        catch (QapiException e)
+        catch (QapiSchemaException e)
         {
             Assert.Matches(PositionedError(), e.Message);
         }

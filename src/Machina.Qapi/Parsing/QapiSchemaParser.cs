@@ -70,7 +70,7 @@ public sealed partial class QapiSchemaParser
     /// <summary>Parses the schema file <paramref name="fileName"/> and everything it includes.</summary>
     /// <param name="fileName">The main file's name; reports and module names use it as given.</param>
     /// <param name="files">Where files are read from (default: the file system, relative to the current directory).</param>
-    /// <exception cref="QapiException">The file cannot be read, or the schema has a syntax or directive error.</exception>
+    /// <exception cref="QapiSchemaException">The file cannot be read, or the schema has a syntax or directive error.</exception>
     public static QapiSchemaParser Parse(string fileName, QapiSourceFiles? files = null)
     {
         ArgumentNullException.ThrowIfNull(fileName);
@@ -83,7 +83,7 @@ public sealed partial class QapiSchemaParser
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new QapiException($"can't read schema file '{fileName}': {QapiSourceFiles.DescribeFailure(e)}", e);
+            throw new QapiSchemaException($"can't read schema file '{fileName}': {QapiSourceFiles.DescribeFailure(e)}", e);
         }
 
         parser.Run(bytes);

@@ -16,7 +16,7 @@ namespace Machina.Qapi.Schema;
 /// base (<c>q_obj_NAME-base</c>), and an array type <c>TList</c> for each <c>['T']</c>.</para>
 /// <para>Loading runs the whole front end: <see cref="QapiSchemaParser"/>, then
 /// <see cref="QapiExpressionChecker"/>, then the definitions are made and checked here. Every
-/// problem is a <see cref="QapiException"/> whose message is QEMU's.</para>
+/// problem is a <see cref="QapiSchemaException"/> whose message is QEMU's.</para>
 /// </remarks>
 public sealed partial class QapiSchema
 {
@@ -60,7 +60,7 @@ public sealed partial class QapiSchema
     /// <summary>Reads, checks and models the schema in <paramref name="fileName"/> and the files it includes.</summary>
     /// <param name="fileName">The main schema file; reports and module names use it as given.</param>
     /// <param name="files">Where files come from (default: the file system relative to the current directory).</param>
-    /// <exception cref="QapiException">The schema cannot be read or is invalid; the message is QEMU's report.</exception>
+    /// <exception cref="QapiSchemaException">The schema cannot be read or is invalid; the message is QEMU's report.</exception>
     public static QapiSchema Load(string fileName, QapiSourceFiles? files = null)
     {
         ArgumentNullException.ThrowIfNull(fileName);
