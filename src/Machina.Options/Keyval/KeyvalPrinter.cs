@@ -132,13 +132,27 @@ public static class KeyvalPrinter
                && QemuConversions.StartsWithHelpOption(text) != text.Length;
     }
 
-    /// <summary>The value at <paramref name="dottedKey"/>, and its path as this printer writes it.</summary>
+    /// <summary>
+    /// The value at <paramref name="dottedKey"/>, split into fragments as the parser splits it, and
+    /// its path as this printer writes it.
+    /// </summary>
     private static QObject? Lookup(QDict dict, string dottedKey, out string path)
     {
         var written = new StringBuilder();
         QObject? current = dict;
-        foreach (var fragment in dottedKey.Split('.'))
+        var key = dottedKey.AsSpan();
+        for (var s = 0; current is not null && s < key.Length;)
         {
+            var isIndex = s != 0 && char.IsAsciiDigit(key[s]);
+            var length = isIndex ? key[s..].IndexOfAnyExceptInRange('0', '9') : QemuConversions.ParseQapiName(key[s..], complete: false);
+            length = isIndex && length < 0 ? key.Length - s : length;
+            if (length <= 0)
+            {
+                current = null;
+                break;
+            }
+
+            var fragment = key.Slice(s, length).ToString();
             if (written.Length != 0)
             {
                 written.Append('.');
@@ -146,11 +160,11 @@ public static class KeyvalPrinter
 
             switch (current)
             {
-                case QDict d:
+                case QDict d when !isIndex:
                     current = d.GetValueOrDefault(fragment);
                     written.Append(fragment);
                     break;
-                case QList l when int.TryParse(fragment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < l.Count:
+                case QList l when isIndex && int.TryParse(fragment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < l.Count:
                     current = l[index];
                     written.Append(index.ToString(CultureInfo.InvariantCulture));
                     break;
@@ -159,9 +173,10 @@ public static class KeyvalPrinter
                     break;
             }
 
-            if (current is null)
+            s += length;
+            if (s < key.Length && (key[s] != '.' || ++s == key.Length))
             {
-                break;
+                current = null;
             }
         }
 
