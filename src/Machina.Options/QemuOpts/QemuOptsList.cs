@@ -80,6 +80,26 @@ public sealed class QemuOptsList
         return new QemuOptsList(destination?.Name, descriptions, destination?.ImpliedOptName, destination?.MergeLists ?? false);
     }
 
+    /// <summary>
+    /// Whether <paramref name="parameters"/>, read without an implied name, contains a bare
+    /// <c>help</c> or <c>?</c> (QEMU's <c>has_help_option</c>).
+    /// </summary>
+    public static bool HasHelpOption(string parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var text = CString.Of(parameters.AsSpan());
+        for (var position = 0; position < text.Length;)
+        {
+            position = QemuOptsSyntax.Next(text, position, null, out var parameter);
+            if (parameter.IsHelp)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The description of <paramref name="name"/>, or null.</summary>
     public QemuOptDesc? FindDescription(string name) => _byName.GetValueOrDefault(name);
 
