@@ -1,6 +1,6 @@
 using Machina.QObjects;
 
-namespace Machina.Options.Tests.QemuOpts;
+namespace Machina.Options.Tests.QemuOptions;
 
 /// <summary>QEMU's <c>tests/unit/test-qemu-opts.c</c>, behaviour by behaviour.</summary>
 public class QemuOptsTests

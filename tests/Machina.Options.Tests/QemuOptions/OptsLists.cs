@@ -1,4 +1,4 @@
-namespace Machina.Options.Tests.QemuOpts;
+namespace Machina.Options.Tests.QemuOptions;
 
 /// <summary>The option groups of QEMU's <c>tests/unit/test-qemu-opts.c</c>, fresh for every test.</summary>
 public static class OptsLists

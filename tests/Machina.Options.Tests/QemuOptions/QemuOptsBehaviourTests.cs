@@ -1,6 +1,6 @@
 using Machina.QObjects;
 
-namespace Machina.Options.Tests.QemuOpts;
+namespace Machina.Options.Tests.QemuOptions;
 
 /// <summary>QemuOpts behaviours beyond QEMU's unit test: command-line parsing, dictionaries, printing.</summary>
 public class QemuOptsBehaviourTests

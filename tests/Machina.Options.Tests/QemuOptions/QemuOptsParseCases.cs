@@ -1,4 +1,4 @@
-namespace Machina.Options.Tests.QemuOpts;
+namespace Machina.Options.Tests.QemuOptions;
 
 /// <summary>
 /// One <c>qemu_opts_parse</c> behaviour: a string parsed into a test group (after <see cref="Before"/>
