@@ -21,6 +21,18 @@ internal static class QemuDictOrder
     /// <summary>QEMU's <c>tdb_hash</c> over the UTF-8 bytes of <paramref name="key"/>.</summary>
     public static uint TdbHash(string key)
     {
+        if (System.Text.Ascii.IsValid(key))
+        {
+            // ASCII is its own UTF-8.
+            var hash = unchecked(0x238F13AFu * (uint)key.Length);
+            for (var i = 0; i < key.Length; i++)
+            {
+                hash = unchecked(hash + ((uint)key[i] << (i * 5 % 24)));
+            }
+
+            return unchecked((1103515243u * hash) + 12345u);
+        }
+
         Span<byte> buffer = key.Length <= 128 ? stackalloc byte[key.Length * 3] : new byte[Encoding.UTF8.GetMaxByteCount(key.Length)];
         var length = Encoding.UTF8.GetBytes(key, buffer);
         var bytes = buffer[..length];

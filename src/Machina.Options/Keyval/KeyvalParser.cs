@@ -44,7 +44,7 @@ public static partial class KeyvalParser
     /// <exception cref="ArgumentException"><paramref name="impliedKey"/> is not a valid key.</exception>
     public static QDict Parse(string input, string? impliedKey = null)
     {
-        var dict = new QDict();
+        var dict = NewRoot(input);
         ParseCore(dict, input, impliedKey, allowHelp: false, out _)?.Throw();
         return dict;
     }
@@ -61,7 +61,7 @@ public static partial class KeyvalParser
     /// <exception cref="ArgumentException"><paramref name="impliedKey"/> is not a valid key.</exception>
     public static QDict Parse(string input, string? impliedKey, out bool helpRequested)
     {
-        var dict = new QDict();
+        var dict = NewRoot(input);
         ParseCore(dict, input, impliedKey, allowHelp: true, out helpRequested)?.Throw();
         return dict;
     }
@@ -105,11 +105,15 @@ public static partial class KeyvalParser
         out bool helpRequested,
         [NotNullWhen(false)] out OptionsError? error)
     {
-        var dict = new QDict();
+        var dict = NewRoot(input);
         error = ParseCore(dict, input, impliedKey, allowHelp: true, out helpRequested);
         result = error is null ? dict : null;
         return error is null;
     }
+
+    /// <summary>A root dictionary sized for one entry per parameter, so it need not grow while parsing.</summary>
+    private static QDict NewRoot(string? input) =>
+        new(input is null ? 0 : Math.Min(input.AsSpan().Count(',') + 1, 64));
 
     private static OptionsError? ParseCore(QDict target, string input, string? impliedKey, bool allowHelp, out bool help)
     {
@@ -139,10 +143,12 @@ public static partial class KeyvalParser
             return Messages.HelpNotAvailable().At(input, 0);
         }
 
-        var path = new List<string>();
-        var listified = Listify(target, path, out var listError);
-        if (listified is null)
+        // Walking in insertion order finds the same lists as QEMU's hash order; only which error is
+        // reported first depends on the order, so on error the walk is redone QEMU's way. Lists that
+        // the first walk already built have no error to report, so the second walk finds QEMU's error.
+        if (Listify(target, null, qemuOrder: false, out var listError) is null)
         {
+            Listify(target, null, qemuOrder: true, out listError);
             return listError!.At(input, 0);
         }
 
@@ -301,16 +307,17 @@ public static partial class KeyvalParser
     }
 
     /// <summary>
-    /// Replaces every dictionary whose keys are all list indexes by a list, depth first, in QEMU's
-    /// walking order. Returns <paramref name="current"/> or its replacement; null on error.
+    /// Replaces every dictionary whose keys are all list indexes by a list, depth first, in insertion
+    /// order or QEMU's hash order. Returns <paramref name="current"/> or its replacement; null on error.
     /// </summary>
-    private static QObject? Listify(QDict current, List<string> path, out OptionsError? error)
+    private static QObject? Listify(QDict current, List<string>? path, bool qemuOrder, out OptionsError? error)
     {
-        var entries = QemuDictOrder.Entries(current);
-        bool hasIndex = false, hasMember = false;
-        for (var i = 0; i < entries.Length; i++)
+        error = null;
+        var count = current.Count;
+        bool hasIndex = false, hasMember = false, hasChild = false;
+        for (var i = 0; i < count; i++)
         {
-            var (key, value) = entries[i];
+            var (key, value) = current.GetAt(i);
             if (KeyToIndex(key) >= 0)
             {
                 hasIndex = true;
@@ -320,23 +327,39 @@ public static partial class KeyvalParser
                 hasMember = true;
             }
 
-            if (value is not QDict child)
-            {
-                continue;
-            }
+            hasChild |= value is QDict;
+        }
 
-            path.Add(key);
-            var replacement = Listify(child, path, out error);
-            path.RemoveAt(path.Count - 1);
-            if (replacement is null)
-            {
-                return null;
-            }
+        if (!hasChild && !hasIndex)
+        {
+            return current;
+        }
 
-            if (!ReferenceEquals(replacement, child))
+        var entries = qemuOrder ? QemuDictOrder.Entries(current) : InsertionOrder(current);
+        if (hasChild)
+        {
+            path ??= [];
+            for (var i = 0; i < entries.Length; i++)
             {
-                current[key] = replacement;
-                entries[i] = new(key, replacement);
+                var (key, value) = entries[i];
+                if (value is not QDict child)
+                {
+                    continue;
+                }
+
+                path.Add(key);
+                var replacement = Listify(child, path, qemuOrder, out error);
+                path.RemoveAt(path.Count - 1);
+                if (replacement is null)
+                {
+                    return null;
+                }
+
+                if (!ReferenceEquals(replacement, child))
+                {
+                    current[key] = replacement;
+                    entries[i] = new(key, replacement);
+                }
             }
         }
 
@@ -346,7 +369,6 @@ public static partial class KeyvalParser
             return null;
         }
 
-        error = null;
         if (!hasIndex)
         {
             return current;
@@ -355,20 +377,16 @@ public static partial class KeyvalParser
         // Indexes at or beyond the entry count leave a gap below them; the extra slot stays empty
         // so the scan below reports the first gap.
         var slots = new QObject?[entries.Length + 1];
-        var maxIndex = -1;
-        foreach (var (key, value) in entries)
+        if (!FillSlots(entries, slots, out var maxIndex))
         {
-            var index = KeyToIndex(key);
-            maxIndex = Math.Max(maxIndex, index);
-            if (index < slots.Length - 1)
-            {
-                slots[index] = value;
-            }
+            // Two spellings of one index (1 and 01): the one later in QEMU's walk wins.
+            Array.Clear(slots);
+            FillSlots(QemuDictOrder.Entries(current), slots, out maxIndex);
         }
 
-        var count = (int)Math.Min(slots.Length, (long)maxIndex + 1);
+        var length = (int)Math.Min(slots.Length, (long)maxIndex + 1);
         var list = new QList();
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < length; i++)
         {
             if (slots[i] is not { } item)
             {
@@ -380,6 +398,36 @@ public static partial class KeyvalParser
         }
 
         return list;
+    }
+
+    /// <summary>Puts each value in the slot of its index; false when two keys share an index.</summary>
+    private static bool FillSlots(KeyValuePair<string, QObject>[] entries, QObject?[] slots, out int maxIndex)
+    {
+        maxIndex = -1;
+        var unique = true;
+        foreach (var (key, value) in entries)
+        {
+            var index = KeyToIndex(key);
+            maxIndex = Math.Max(maxIndex, index);
+            if (index < slots.Length - 1)
+            {
+                unique &= slots[index] is null;
+                slots[index] = value;
+            }
+        }
+
+        return unique;
+    }
+
+    private static KeyValuePair<string, QObject>[] InsertionOrder(QDict dict)
+    {
+        var entries = new KeyValuePair<string, QObject>[dict.Count];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = dict.GetAt(i);
+        }
+
+        return entries;
     }
 
     /// <summary>
@@ -411,9 +459,9 @@ public static partial class KeyvalParser
         return end < 0 ? text.Length : end;
     }
 
-    private static string JoinPath(List<string> path)
+    private static string JoinPath(List<string>? path)
     {
-        if (path.Count == 0)
+        if (path is null || path.Count == 0)
         {
             return string.Empty;
         }
