@@ -120,6 +120,7 @@ public static partial class KeyvalParser
         ArgumentNullException.ThrowIfNull(input);
         if (impliedKey is not null)
         {
+            impliedKey = CString.Text(impliedKey);
             ValidateImpliedKey(impliedKey);
         }
 
@@ -477,15 +478,28 @@ public static partial class KeyvalParser
 
     private static char At(ReadOnlySpan<char> text, int index) => index < text.Length ? text[index] : '\0';
 
+    /// <summary>Checks the implied key by the rules keys in the input obey, without allocating.</summary>
     private static void ValidateImpliedKey(string impliedKey)
     {
-        var scratch = new QDict();
-        var help = false;
-        var position = 0;
-        var probe = "x";
-        if (ParseOne(scratch, probe, ref position, impliedKey, ref help) is { } error)
+        var key = CString.Of(impliedKey);
+        var s = 0;
+        while (true)
         {
-            throw new ArgumentException($"implied key '{impliedKey}' is not a valid keyval key: {error.Message}", nameof(impliedKey));
+            var length = s != 0 && QemuConversions.IsAsciiDigit(At(key, s))
+                ? CountDigits(key[s..])
+                : QemuConversions.ParseQapiName(key[s..], complete: false);
+            if (length <= 0 || length > MaxFragmentLength || (s + length < key.Length && key[s + length] != '.'))
+            {
+                throw new ArgumentException($"implied key '{impliedKey}' is not a valid keyval key", nameof(impliedKey));
+            }
+
+            s += length;
+            if (s == key.Length)
+            {
+                return;
+            }
+
+            s++;
         }
     }
 
