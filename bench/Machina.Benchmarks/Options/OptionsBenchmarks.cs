@@ -10,6 +10,8 @@ namespace Machina.Benchmarks.Options;
 /// <c>-device</c>, <c>-netdev</c>, <c>-chardev</c>). Each invocation parses all 50 strings.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class OptionsBenchmarks
 {
     /// <summary>The option, the group/implied key it is read with, and its argument.</summary>
