@@ -82,6 +82,9 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
         return _entries.TryAdd(key, value);
     }
 
+    /// <summary>The JSON parser's add: no argument checks, false for a duplicate key.</summary>
+    internal bool TryAddParsed(string key, QObject value) => _entries.TryAdd(key, value);
+
     /// <inheritdoc/>
     public bool ContainsKey(string key) => _entries.ContainsKey(key);
 

@@ -48,6 +48,9 @@ public sealed class QList : QObject, IList<QObject>, IReadOnlyList<QObject>
         _items.Add(item);
     }
 
+    /// <summary>The JSON parser's append, without the argument check.</summary>
+    internal void AddParsed(QObject item) => _items.Add(item);
+
     /// <inheritdoc/>
     public void Insert(int index, QObject item)
     {

@@ -36,6 +36,9 @@ public abstract class QObject : IEquatable<QObject>
     /// <inheritdoc/>
     public abstract override int GetHashCode();
 
+    /// <summary>This value as QEMU's compact JSON, keys in insertion order: <c>{"a": 1, "b": [true, null]}</c>.</summary>
+    public sealed override string ToString() => Json.QJson.ToJson(this);
+
     /// <summary>Value equality, as <see cref="Equals(QObject)"/>.</summary>
     public static bool operator ==(QObject? left, QObject? right) =>
         left is null ? right is null : left.Equals(right);

@@ -1,0 +1,158 @@
+using System.Runtime.CompilerServices;
+
+namespace Machina.QObjects.Json;
+
+// The streamer: QEMU's json-streamer.c. Tokens are queued until the brackets of a message are
+// balanced (or go negative), then the message is parsed; the limits are checked per token.
+public sealed partial class QJsonMessageSplitter
+{
+    private const int InitialTextCapacity = 4096;
+    private const int InitialTokenCapacity = 256;
+
+    // A message's capacity is kept between messages up to these sizes.
+    private const int RetainedTextCapacity = 1 << 20;
+    private const int RetainedTokenCapacity = 1 << 16;
+
+    private byte[] _text = new byte[InitialTextCapacity];
+    private int _textLength;
+    private JsonToken[] _tokens = new JsonToken[InitialTokenCapacity];
+    private int _tokenCount;
+    private long _tokenBytes;  // QEMU's token_size: the sum of the queued tokens' lengths
+    private int _braces;
+    private int _brackets;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AppendText(byte c)
+    {
+        if (_textLength == _text.Length)
+        {
+            GrowText(1);
+        }
+
+        _text[_textLength++] = c;
+    }
+
+    private void AppendText(ReadOnlySpan<byte> bytes)
+    {
+        if (_text.Length - _textLength < bytes.Length)
+        {
+            GrowText(bytes.Length);
+        }
+
+        bytes.CopyTo(_text.AsSpan(_textLength));
+        _textLength += bytes.Length;
+    }
+
+    private void GrowText(int needed)
+    {
+        var size = Math.Max((long)_text.Length * 2, (long)_textLength + needed);
+        Array.Resize(ref _text, (int)Math.Min(size, Array.MaxLength));
+    }
+
+    private void OnStructural(JsonTokenType type, int i) => OnToken(type, 0, 1, _position + i);
+
+    private void OnToken(JsonTokenType type, int start, int length, long position)
+    {
+        switch (type)
+        {
+            case JsonTokenType.LeftCurly:
+                _braces++;
+                break;
+            case JsonTokenType.RightCurly:
+                _braces--;
+                break;
+            case JsonTokenType.LeftSquare:
+                _brackets++;
+                break;
+            case JsonTokenType.RightSquare:
+                _brackets--;
+                break;
+        }
+
+        if (_tokenBytes + length + 1 > QJsonLimits.MaxMessageSize)
+        {
+            Emit(new QJsonMessage(new QJsonError("JSON token size limit exceeded", position)));
+            return;
+        }
+
+        if (_tokenCount + 1 > QJsonLimits.MaxTokenCount)
+        {
+            Emit(new QJsonMessage(new QJsonError("JSON token count limit exceeded", position)));
+            return;
+        }
+
+        if (_brackets + _braces > QJsonLimits.MaxNesting)
+        {
+            Emit(new QJsonMessage(new QJsonError("JSON nesting depth limit exceeded", position)));
+            return;
+        }
+
+        if (_tokenCount == _tokens.Length)
+        {
+            Array.Resize(ref _tokens, _tokens.Length * 2);
+        }
+
+        ref var token = ref _tokens[_tokenCount++];
+        token.Type = type;
+        token.Start = start;
+        token.Length = length;
+        token.Position = position;
+        _tokenBytes += length;
+
+        if ((_braces > 0 || _brackets > 0) && _braces >= 0 && _brackets >= 0)
+        {
+            return; // the message goes on
+        }
+
+        EmitParsed();
+    }
+
+    private void EmitParsed()
+    {
+        LastMessagePosition = _tokens[0].Position;
+        Emit(_parser.Parse(_tokens, _tokenCount, _text));
+    }
+
+    private void OnLexicalError(int tokenStart, long position)
+    {
+        var text = ModifiedUtf8.BytesToString(_text.AsSpan(tokenStart, _textLength - tokenStart));
+        Emit(new QJsonMessage(new QJsonError($"JSON parse error, stray '{text}'", position)));
+    }
+
+    private void OnTokenSizeExceeded(long position) =>
+        Emit(new QJsonMessage(new QJsonError("JSON token size limit exceeded", position)));
+
+    private void EndOfInput()
+    {
+        if (_tokenCount > 0)
+        {
+            EmitParsed();
+        }
+    }
+
+    /// <summary>Drops the pending message: QEMU's reset after every emission.</summary>
+    private void ResetMessage()
+    {
+        _textLength = 0;
+        _tokenStart = 0;
+        _tokenCount = 0;
+        _tokenBytes = 0;
+        _braces = 0;
+        _brackets = 0;
+        TrimBuffers();
+    }
+
+    private void TrimBuffers()
+    {
+        // A huge message should not pin its buffers for the life of a connection.
+        if (_text.Length > RetainedTextCapacity)
+        {
+            _text = new byte[InitialTextCapacity];
+        }
+
+        if (_tokens.Length > RetainedTokenCapacity)
+        {
+            _tokens = new JsonToken[InitialTokenCapacity];
+        }
+    }
+}
