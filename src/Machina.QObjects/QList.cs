@@ -10,6 +10,9 @@ public sealed class QList : QObject, IList<QObject>, IReadOnlyList<QObject>
     /// <summary>An empty list.</summary>
     public QList() => _items = [];
 
+    /// <summary>An empty list with room for <paramref name="capacity"/> items.</summary>
+    internal QList(int capacity) => _items = new List<QObject>(capacity);
+
     /// <summary>A list of <paramref name="items"/>, in order.</summary>
     public QList(IEnumerable<QObject> items)
     {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Text;
 using System.Text.Unicode;
 
@@ -11,31 +12,18 @@ namespace Machina.QObjects.Json;
 internal sealed partial class JsonParser
 {
     private const int CachedStringMaxLength = 32;
-    private const int CacheSize = 512;
-
-    // Bytes that send a string to the careful path: a backslash, or anything not ASCII.
-    private static readonly SearchValues<byte> EscapeOrNonAscii = SearchValues.Create(EscapeOrNonAsciiBytes());
+    private const int CacheBits = 11;
+    private const int CacheSize = 1 << CacheBits;
 
     // Keys and short values repeat a lot in QMP traffic; reusing them saves allocations.
     private readonly string?[] _keyCache = new string?[CacheSize];
     private readonly QString?[] _valueCache = new QString?[CacheSize];
     private char[] _chars = new char[256];
 
-    private static byte[] EscapeOrNonAsciiBytes()
-    {
-        var bytes = new List<byte> { (byte)'\\' };
-        for (var b = 0x80; b <= 0xFF; b++)
-        {
-            bytes.Add((byte)b);
-        }
-
-        return [.. bytes];
-    }
-
     private string? DecodeKey(in JsonToken token)
     {
         var content = _text.AsSpan(token.Start + 1, token.Length - 2);
-        if (content.Length <= CachedStringMaxLength && !content.ContainsAny(EscapeOrNonAscii))
+        if (!token.Escaped && content.Length <= CachedStringMaxLength && (token.Ascii || Ascii.IsValid(content)))
         {
             ref var slot = ref _keyCache[CacheSlot(content)];
             if (slot is { } cached && Ascii.Equals(content, cached))
@@ -52,7 +40,7 @@ internal sealed partial class JsonParser
     private QString? ParseStringValue(in JsonToken token)
     {
         var content = _text.AsSpan(token.Start + 1, token.Length - 2);
-        if (content.Length <= CachedStringMaxLength && !content.ContainsAny(EscapeOrNonAscii))
+        if (!token.Escaped && content.Length <= CachedStringMaxLength && (token.Ascii || Ascii.IsValid(content)))
         {
             ref var slot = ref _valueCache[CacheSlot(content)];
             if (slot is { } cached && Ascii.Equals(content, cached.Value))
@@ -68,21 +56,33 @@ internal sealed partial class JsonParser
 
     private static int CacheSlot(ReadOnlySpan<byte> content)
     {
-        var hash = 2166136261u ^ (uint)content.Length;
-        foreach (var b in content)
+        // Length, head and tail are enough to spread QMP's keys and words; a collision only misses.
+        ulong head, tail;
+        if (content.Length >= 8)
         {
-            hash = (hash ^ b) * 16777619u;
+            head = BinaryPrimitives.ReadUInt64LittleEndian(content);
+            tail = BinaryPrimitives.ReadUInt64LittleEndian(content[^8..]);
+        }
+        else
+        {
+            head = 0;
+            foreach (var b in content)
+            {
+                head = (head << 8) | b;
+            }
+
+            tail = 0;
         }
 
-        return (int)((hash ^ (hash >> 15)) % CacheSize);
+        var hash = ((head * 0x9E3779B97F4A7C15UL) ^ (tail + (ulong)content.Length)) * 0xC2B2AE3D27D4EB4FUL;
+        return (int)(hash >> (64 - CacheBits));
     }
 
     /// <summary>The string token's value, or null after recording QEMU's error.</summary>
     private string? DecodeString(in JsonToken token)
     {
         var content = _text.AsSpan(token.Start + 1, token.Length - 2);
-        var special = content.IndexOfAny(EscapeOrNonAscii);
-        if (special < 0)
+        if (!token.Escaped && (token.Ascii || Ascii.IsValid(content)))
         {
             return Encoding.ASCII.GetString(content);
         }
@@ -94,7 +94,7 @@ internal sealed partial class JsonParser
 
         // Valid UTF-8 without escapes decodes the same way in .NET, unless it holds a
         // noncharacter (all of which need a lead byte of 0xEF or above), which QEMU rejects.
-        if (content[special..].IndexOf((byte)'\\') < 0 && content.IndexOfAnyInRange((byte)0xEF, (byte)0xFF) < 0
+        if (!token.Escaped && content.IndexOfAnyInRange((byte)0xEF, (byte)0xFF) < 0
             && Utf8.ToUtf16(content, _chars, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
         {
             return new string(_chars, 0, written);

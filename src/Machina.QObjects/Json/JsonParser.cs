@@ -96,8 +96,7 @@ internal sealed partial class JsonParser
 
     private QDict? ParseObject()
     {
-        _next++; // the '{'
-        var dict = new QDict();
+        var commas = _tokens[_next++].Commas; // the '{'
         if (_next == _count)
         {
             FailPrematureEnd();
@@ -107,8 +106,10 @@ internal sealed partial class JsonParser
         if (_tokens[_next].Type == JsonTokenType.RightCurly)
         {
             _next++;
-            return dict;
+            return new QDict();
         }
+
+        var dict = new QDict(commas + 1);
 
         if (!ParsePair(dict))
         {
@@ -202,8 +203,7 @@ internal sealed partial class JsonParser
 
     private QList? ParseArray()
     {
-        _next++; // the '['
-        var list = new QList();
+        var commas = _tokens[_next++].Commas; // the '['
         if (_next == _count)
         {
             FailPrematureEnd();
@@ -213,8 +213,10 @@ internal sealed partial class JsonParser
         if (_tokens[_next].Type == JsonTokenType.RightSquare)
         {
             _next++;
-            return list;
+            return new QList();
         }
+
+        var list = new QList(commas + 1);
 
         var item = ParseValue();
         if (item is null)

@@ -23,6 +23,18 @@ internal struct JsonToken
 {
     public JsonTokenType Type;
 
+    /// <summary>A string token that contains a backslash (so it needs the careful decoder).</summary>
+    public bool Escaped;
+
+    /// <summary>A string token the lexer saw to be all ASCII (false: not known).</summary>
+    public bool Ascii;
+
+    /// <summary>
+    /// For an opening bracket: how many commas the splitter saw directly inside it, so the parser
+    /// can size the container once. A hint only; the parser does not rely on it.
+    /// </summary>
+    public int Commas;
+
     /// <summary>Offset of the token's text in the message's text buffer.</summary>
     public int Start;
 

@@ -16,10 +16,13 @@ public sealed partial class QJsonMessageSplitter
     // After an error, input is skipped until one of these (QEMU's resynchronisation points).
     private static readonly SearchValues<byte> RecoveryStops = SearchValues.Create(RecoveryStopBytes());
 
+    private const int ShortStringScan = 24;
+
     private LexState _state = LexState.Start;
     private long _position;   // stream offset of the first byte of the chunk being lexed
     private int _tokenStart;  // where the open token's text starts in _text
     private long _tokenPosition;
+    private bool _tokenEscaped;
     private bool _stop;       // set in one-value mode once the outcome is known
     private bool _oneValue;
 
@@ -319,23 +322,19 @@ public sealed partial class QJsonMessageSplitter
                     OnStructural(JsonTokenType.Comma, i);
                     return i + 1;
                 case (byte)'"':
-                    OpenToken(c, i, LexState.DoubleQuoted);
-                    return i + 1;
+                    return LexWholeString(data, i, DoubleQuotedStops, (byte)'"', LexState.DoubleQuoted);
                 case (byte)'\'':
-                    OpenToken(c, i, LexState.SingleQuoted);
-                    return i + 1;
+                    return LexWholeString(data, i, SingleQuotedStops, (byte)'\'', LexState.SingleQuoted);
                 case (byte)'0':
                     OpenToken(c, i, LexState.Zero);
                     return i + 1;
                 case >= (byte)'1' and <= (byte)'9':
-                    OpenToken(c, i, LexState.Digits);
-                    return i + 1;
+                    return LexWholeInteger(data, i);
                 case (byte)'-':
                     OpenToken(c, i, LexState.Sign);
                     return i + 1;
                 case >= (byte)'a' and <= (byte)'z':
-                    OpenToken(c, i, LexState.Keyword);
-                    return i + 1;
+                    return LexWholeKeyword(data, i);
                 default:
                     _tokenStart = _textLength;
                     _tokenPosition = _position + i;
@@ -343,6 +342,83 @@ public sealed partial class QJsonMessageSplitter
                     return i + 1;
             }
         }
+    }
+
+    // Fast paths: a token that starts and ends within this chunk and needs no state machine
+    // (a string without escapes, an integer, a keyword) is found with one vectorised scan and
+    // copied once. Anything else takes the byte-by-byte path from the token's first byte,
+    // which yields exactly the same tokens and errors.
+    private int LexWholeString(ReadOnlySpan<byte> data, int i, SearchValues<byte> stops, byte quote, LexState state)
+    {
+        // Most strings are short: a scalar scan beats setting up a vector search for them,
+        // and tells on the way whether the string is ASCII.
+        var rest = data[(i + 1)..];
+        var short_ = Math.Min(rest.Length, ShortStringScan);
+        var end = -1;
+        var high = 0;
+        for (var k = 0; k < short_; k++)
+        {
+            var b = rest[k];
+            if (b == quote || b == '\\' || b < 0x20 || b >= 0xFE)
+            {
+                end = k;
+                break;
+            }
+
+            high |= b;
+        }
+
+        var ascii = high < 0x80;
+        if (end < 0 && rest.Length > short_)
+        {
+            end = rest[short_..].IndexOfAny(stops);
+            end = end < 0 ? -1 : end + short_;
+            ascii = false;
+        }
+
+        if (end >= 0 && rest[end] == quote && end < QJsonLimits.MaxMessageSize)
+        {
+            var start = _textLength;
+            AppendText(data.Slice(i, end + 2));
+            OnToken(JsonTokenType.String, start, end + 2, _position + i, escaped: false, ascii);
+            return i + end + 2;
+        }
+
+        OpenToken(data[i], i, state);
+        return i + 1;
+    }
+
+    private int LexWholeInteger(ReadOnlySpan<byte> data, int i)
+    {
+        var end = data[(i + 1)..].IndexOfAnyExceptInRange((byte)'0', (byte)'9');
+        if (end >= 0 && data[i + 1 + end] is not ((byte)'.' or (byte)'e' or (byte)'E') && end < QJsonLimits.MaxMessageSize)
+        {
+            EmitWholeToken(JsonTokenType.Integer, data.Slice(i, end + 1), i);
+            return i + end + 1;
+        }
+
+        OpenToken(data[i], i, LexState.Digits);
+        return i + 1;
+    }
+
+    private int LexWholeKeyword(ReadOnlySpan<byte> data, int i)
+    {
+        var end = data[(i + 1)..].IndexOfAnyExceptInRange((byte)'a', (byte)'z');
+        if (end >= 0 && end < QJsonLimits.MaxMessageSize)
+        {
+            EmitWholeToken(JsonTokenType.Keyword, data.Slice(i, end + 1), i);
+            return i + end + 1;
+        }
+
+        OpenToken(data[i], i, LexState.Keyword);
+        return i + 1;
+    }
+
+    private void EmitWholeToken(JsonTokenType type, ReadOnlySpan<byte> token, int i)
+    {
+        var start = _textLength;
+        AppendText(token);
+        OnToken(type, start, token.Length, _position + i, escaped: false, ascii: true);
     }
 
     private int LexString(ReadOnlySpan<byte> data, int i, SearchValues<byte> stops, byte quote, LexState escape)
@@ -362,6 +438,7 @@ public sealed partial class QJsonMessageSplitter
         }
         else if (c == '\\')
         {
+            _tokenEscaped = true;
             if (AppendToOpenToken(c, i))
             {
                 _state = escape;
@@ -379,6 +456,7 @@ public sealed partial class QJsonMessageSplitter
     {
         _tokenStart = _textLength;
         _tokenPosition = _position + i;
+        _tokenEscaped = false;
         AppendText(first);
         _state = state;
     }
@@ -431,7 +509,7 @@ public sealed partial class QJsonMessageSplitter
     private void EndToken(JsonTokenType type)
     {
         _state = LexState.Start;
-        OnToken(type, _tokenStart, _textLength - _tokenStart, _tokenPosition);
+        OnToken(type, _tokenStart, _textLength - _tokenStart, _tokenPosition, _tokenEscaped, ascii: false);
     }
 
     /// <summary>

@@ -21,6 +21,10 @@ public sealed partial class QJsonMessageSplitter
     private int _braces;
     private int _brackets;
 
+    // The open brackets of the pending message (token indexes), for the parser's size hints.
+    private readonly int[] _open = new int[QJsonLimits.MaxNesting + 1];
+    private int _openCount;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AppendText(byte c)
     {
@@ -49,9 +53,9 @@ public sealed partial class QJsonMessageSplitter
         Array.Resize(ref _text, (int)Math.Min(size, Array.MaxLength));
     }
 
-    private void OnStructural(JsonTokenType type, int i) => OnToken(type, 0, 1, _position + i);
+    private void OnStructural(JsonTokenType type, int i) => OnToken(type, 0, 1, _position + i, escaped: false, ascii: true);
 
-    private void OnToken(JsonTokenType type, int start, int length, long position)
+    private void OnToken(JsonTokenType type, int start, int length, long position, bool escaped, bool ascii)
     {
         switch (type)
         {
@@ -92,12 +96,34 @@ public sealed partial class QJsonMessageSplitter
             Array.Resize(ref _tokens, _tokens.Length * 2);
         }
 
-        ref var token = ref _tokens[_tokenCount++];
+        ref var token = ref _tokens[_tokenCount];
         token.Type = type;
+        token.Escaped = escaped;
+        token.Ascii = ascii;
+        token.Commas = 0;
         token.Start = start;
         token.Length = length;
         token.Position = position;
         _tokenBytes += length;
+        switch (type)
+        {
+            case JsonTokenType.LeftCurly or JsonTokenType.LeftSquare:
+                // Balanced brackets keep this within the nesting limit; a mismatch only spoils a hint.
+                if (_openCount < _open.Length)
+                {
+                    _open[_openCount++] = _tokenCount;
+                }
+
+                break;
+            case JsonTokenType.RightCurly or JsonTokenType.RightSquare:
+                _openCount = Math.Max(0, _openCount - 1);
+                break;
+            case JsonTokenType.Comma when _openCount > 0:
+                _tokens[_open[_openCount - 1]].Commas++;
+                break;
+        }
+
+        _tokenCount++;
 
         if ((_braces > 0 || _brackets > 0) && _braces >= 0 && _brackets >= 0)
         {
@@ -139,6 +165,7 @@ public sealed partial class QJsonMessageSplitter
         _tokenBytes = 0;
         _braces = 0;
         _brackets = 0;
+        _openCount = 0;
         TrimBuffers();
     }
 
