@@ -13,6 +13,13 @@ public sealed class QList : QObject, IList<QObject>, IReadOnlyList<QObject>
     /// <summary>An empty list with room for <paramref name="capacity"/> items.</summary>
     internal QList(int capacity) => _items = new List<QObject>(capacity);
 
+    /// <summary>A list of <paramref name="items"/> (none null), made at its final size.</summary>
+    internal QList(ReadOnlySpan<QObject> items)
+    {
+        _items = new List<QObject>(items.Length);
+        _items.AddRange(items);
+    }
+
     /// <summary>A list of <paramref name="items"/>, in order.</summary>
     public QList(IEnumerable<QObject> items)
     {

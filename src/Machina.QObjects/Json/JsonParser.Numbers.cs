@@ -24,9 +24,10 @@ internal sealed partial class JsonParser
         return ints;
     }
 
-    private QNum ParseInteger(in JsonToken token)
+    private QNum ParseInteger(in JsonToken token) => ParseInteger(_text.AsSpan(token.Start, token.Length));
+
+    private static QNum ParseInteger(ReadOnlySpan<byte> text)
     {
-        var text = _text.AsSpan(token.Start, token.Length);
         var negative = text[0] == '-';
         var digits = negative ? text[1..] : text;
 

@@ -20,10 +20,18 @@ internal sealed partial class JsonParser
     private readonly QString?[] _valueCache = new QString?[CacheSize];
     private char[] _chars = new char[256];
 
-    private string? DecodeKey(in JsonToken token)
+    private string? DecodeKey(in JsonToken token) =>
+        DecodeKey(_text.AsSpan(token.Start, token.Length), token.Escaped, token.Ascii, token.Position);
+
+    private QString? ParseStringValue(in JsonToken token) =>
+        ParseStringValue(_text.AsSpan(token.Start, token.Length), token.Escaped, token.Ascii, token.Position);
+
+    // A string token is its bytes with the quotes; escaped/ascii are what the lexer knows of it
+    // (ascii false: not known); position locates errors.
+    private string? DecodeKey(ReadOnlySpan<byte> token, bool escaped, bool ascii, long position)
     {
-        var content = _text.AsSpan(token.Start + 1, token.Length - 2);
-        if (!token.Escaped && content.Length <= CachedStringMaxLength && (token.Ascii || Ascii.IsValid(content)))
+        var content = token[1..^1];
+        if (!escaped && content.Length <= CachedStringMaxLength && (ascii || Ascii.IsValid(content)))
         {
             ref var slot = ref _keyCache[CacheSlot(content)];
             if (slot is { } cached && Ascii.Equals(content, cached))
@@ -34,13 +42,13 @@ internal sealed partial class JsonParser
             return slot = Encoding.ASCII.GetString(content);
         }
 
-        return DecodeString(in token);
+        return DecodeString(token, escaped, ascii, position);
     }
 
-    private QString? ParseStringValue(in JsonToken token)
+    private QString? ParseStringValue(ReadOnlySpan<byte> token, bool escaped, bool ascii, long position)
     {
-        var content = _text.AsSpan(token.Start + 1, token.Length - 2);
-        if (!token.Escaped && content.Length <= CachedStringMaxLength && (token.Ascii || Ascii.IsValid(content)))
+        var content = token[1..^1];
+        if (!escaped && content.Length <= CachedStringMaxLength && (ascii || Ascii.IsValid(content)))
         {
             ref var slot = ref _valueCache[CacheSlot(content)];
             if (slot is { } cached && Ascii.Equals(content, cached.Value))
@@ -51,7 +59,7 @@ internal sealed partial class JsonParser
             return slot = new QString(Encoding.ASCII.GetString(content));
         }
 
-        return DecodeString(in token) is { } s ? new QString(s) : null;
+        return DecodeString(token, escaped, ascii, position) is { } s ? new QString(s) : null;
     }
 
     private static int CacheSlot(ReadOnlySpan<byte> content)
@@ -79,10 +87,10 @@ internal sealed partial class JsonParser
     }
 
     /// <summary>The string token's value, or null after recording QEMU's error.</summary>
-    private string? DecodeString(in JsonToken token)
+    private string? DecodeString(ReadOnlySpan<byte> token, bool escaped, bool ascii, long position)
     {
-        var content = _text.AsSpan(token.Start + 1, token.Length - 2);
-        if (!token.Escaped && (token.Ascii || Ascii.IsValid(content)))
+        var content = token[1..^1];
+        if (!escaped && (ascii || Ascii.IsValid(content)))
         {
             return Encoding.ASCII.GetString(content);
         }
@@ -94,17 +102,18 @@ internal sealed partial class JsonParser
 
         // Valid UTF-8 without escapes decodes the same way in .NET, unless it holds a
         // noncharacter (all of which need a lead byte of 0xEF or above), which QEMU rejects.
-        if (!token.Escaped && content.IndexOfAnyInRange((byte)0xEF, (byte)0xFF) < 0
+        if (!escaped && content.IndexOfAnyInRange((byte)0xEF, (byte)0xFF) < 0
             && Utf8.ToUtf16(content, _chars, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
         {
             return new string(_chars, 0, written);
         }
 
-        return DecodeCarefully(in token, content);
+        return DecodeCarefully(token, position);
     }
 
-    private string? DecodeCarefully(in JsonToken token, ReadOnlySpan<byte> content)
+    private string? DecodeCarefully(ReadOnlySpan<byte> token, long position)
     {
+        var content = token[1..^1];
         // Every byte yields at most one UTF-16 unit, so _chars (at least content.Length) suffices.
         var chars = _chars.AsSpan();
         var n = 0;
@@ -159,8 +168,8 @@ internal sealed partial class JsonParser
                         {
                             // QEMU quotes up to the escape's end, but never past the closing quote.
                             var quoted = content[begin..].Length + 1;
-                            var text = _text.AsSpan(token.Start + 1 + begin, Math.Min(p - begin, quoted));
-                            Fail($"{ModifiedUtf8.BytesToString(text)} is not a valid Unicode character", token.Position + 1 + begin);
+                            var text = token.Slice(1 + begin, Math.Min(p - begin, quoted));
+                            Fail($"{ModifiedUtf8.BytesToString(text)} is not a valid Unicode character", position + 1 + begin);
                             return null;
                         }
 
@@ -169,7 +178,7 @@ internal sealed partial class JsonParser
                     }
 
                     default:
-                        Fail("invalid escape sequence in string", token.Position + 1 + begin);
+                        Fail("invalid escape sequence in string", position + 1 + begin);
                         return null;
                 }
             }
@@ -183,7 +192,7 @@ internal sealed partial class JsonParser
                 var cp = ModifiedUtf8.Decode(content[p..], out var length);
                 if (cp < 0)
                 {
-                    Fail("invalid UTF-8 sequence in string", token.Position + 1 + p);
+                    Fail("invalid UTF-8 sequence in string", position + 1 + p);
                     return null;
                 }
 

@@ -106,6 +106,23 @@ public static class QJson
     private static bool ParseOne(QJsonMessageSplitter splitter, ReadOnlySpan<byte> utf8,
         [NotNullWhen(true)] out QObject? value, [NotNullWhen(false)] out QJsonError? error)
     {
+        if (splitter.Parser.TryParseDirect(utf8) is { } direct)
+        {
+            value = direct;
+            error = null;
+            return true;
+        }
+
+        return ParseExactly(splitter, utf8, out value, out error);
+    }
+
+    /// <summary><see cref="TryParse(ReadOnlySpan{byte}, out QObject?, out QJsonError?)"/> without the direct path (for tests).</summary>
+    internal static bool TryParseExactly(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out QObject? value, [NotNullWhen(false)] out QJsonError? error) =>
+        ParseExactly(new QJsonMessageSplitter(), utf8, out value, out error);
+
+    private static bool ParseExactly(QJsonMessageSplitter splitter, ReadOnlySpan<byte> utf8,
+        [NotNullWhen(true)] out QObject? value, [NotNullWhen(false)] out QJsonError? error)
+    {
         // QEMU's qobject_from_json: feed everything, flush, and insist on exactly one value.
         splitter.StartOneValueMode();
         splitter.Feed(utf8);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace Machina.QObjects.Json;
@@ -49,8 +50,21 @@ public sealed partial class QJsonMessageSplitter
 
     private void GrowText(int needed)
     {
-        var size = Math.Max((long)_text.Length * 2, (long)_textLength + needed);
-        Array.Resize(ref _text, (int)Math.Min(size, Array.MaxLength));
+        // Big messages borrow from the shared pool, so a stream of them does not keep
+        // allocating (and zeroing) fresh large arrays.
+        var size = (int)Math.Min(Math.Max((long)_text.Length * 2, (long)_textLength + needed), Array.MaxLength);
+        var bigger = ArrayPool<byte>.Shared.Rent(size);
+        _text.AsSpan(0, _textLength).CopyTo(bigger);
+        ReturnText();
+        _text = bigger;
+    }
+
+    private void ReturnText()
+    {
+        if (_text.Length > InitialTextCapacity)
+        {
+            ArrayPool<byte>.Shared.Return(_text);
+        }
     }
 
     private void OnStructural(JsonTokenType type, int i) => OnToken(type, 0, 1, _position + i, escaped: false, ascii: true);
@@ -174,6 +188,7 @@ public sealed partial class QJsonMessageSplitter
         // A huge message should not pin its buffers for the life of a connection.
         if (_text.Length > RetainedTextCapacity)
         {
+            ReturnText();
             _text = new byte[InitialTextCapacity];
         }
 

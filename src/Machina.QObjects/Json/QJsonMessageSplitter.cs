@@ -66,6 +66,9 @@ public sealed partial class QJsonMessageSplitter
         TrimBuffers();
     }
 
+    /// <summary>The parser, whose caches QJson.Parse's direct path shares.</summary>
+    internal JsonParser Parser => _parser;
+
     /// <summary>Where the first token of the last parsed message was.</summary>
     internal long LastMessagePosition { get; private set; }
 

@@ -205,6 +205,73 @@ public class PropertyTests
     }
 
     [Fact]
+    public void The_direct_reader_agrees_with_the_exact_one()
+    {
+        // QJson.Parse reads valid input in one pass and defers everything else to the exact
+        // lexer, streamer and parser; both must give the same value or the same error.
+        var mutated = Gen.Select(Value, Gen.Select(Gen.Int[0, 2], Gen.Int[0, int.MaxValue], Gen.Byte).Array[0, 2], Gen.Bool)
+            .Select((value, mutations, pretty) =>
+            {
+                var bytes = new List<byte>(QJson.ToUtf8Bytes(value, new QJsonWriterOptions { Pretty = pretty }));
+                foreach (var (kind, where, b) in mutations)
+                {
+                    var at = bytes.Count == 0 ? 0 : where % bytes.Count;
+                    if (kind == 0 && bytes.Count > 0)
+                    {
+                        bytes[at] = b;
+                    }
+                    else if (kind == 1)
+                    {
+                        bytes.Insert(at, b);
+                    }
+                    else if (bytes.Count > 0)
+                    {
+                        bytes.RemoveAt(at);
+                    }
+                }
+
+                return bytes.ToArray();
+            });
+        Gen.Frequency((3, mutated), (1, JsonishBytes)).Sample(input =>
+        {
+            var direct = QJson.TryParse(input, out var value, out var error);
+            var exact = QJson.TryParseExactly(input, out var exactValue, out var exactError);
+            Assert.Equal(exact, direct);
+            Assert.Equal(exactError, error);
+            if (exact)
+            {
+                Assert.Equal(exactValue, value);
+            }
+        }, iter: 6000);
+    }
+
+    [Theory]
+    [InlineData("0e5")]
+    [InlineData("-0E1")]
+    [InlineData("01")]
+    [InlineData("1.")]
+    [InlineData("1.e5")]
+    [InlineData("[1true]")]
+    [InlineData("{\"a\":1,\"a\":2}")]
+    [InlineData("\"\\u0000\"")]
+    [InlineData("'\\'\"'")]
+    [InlineData("[1,]")]
+    [InlineData("{\"a\":}")]
+    [InlineData(" \t\r\n[ ]\n")]
+    [InlineData("-0")]
+    [InlineData("0.0e-0")]
+    [InlineData("nulls")]
+    [InlineData("\"\\uD834\\uDD1E\"")]
+    public void Direct_and_exact_readers_agree_on_edge_cases(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var direct = QJson.TryParse(bytes, out var value, out var error);
+        Assert.Equal(QJson.TryParseExactly(bytes, out var exactValue, out var exactError), direct);
+        Assert.Equal(exactError, error);
+        Assert.Equal(exactValue?.ToString(), value?.ToString());
+    }
+
+    [Fact]
     public void Parsing_a_string_overload_matches_the_bytes_overload()
     {
         Value.Sample(value =>
