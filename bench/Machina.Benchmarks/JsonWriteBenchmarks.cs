@@ -11,7 +11,7 @@ namespace Machina.Benchmarks;
 /// wire order) against Utf8JsonWriter walking the same QObject tree.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
 public class JsonWriteBenchmarks
 {
     private readonly ArrayBufferWriter<byte> _output = new(1 << 20);
@@ -98,7 +98,7 @@ public class JsonWriteBenchmarks
 
 /// <summary>A 10 MB string message through the splitter, fed in 64 KiB chunks as a socket delivers it.</summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
 public class JsonSplitterLongStringBenchmarks
 {
     private const int Chunk = 64 * 1024;

@@ -28,11 +28,38 @@ internal sealed partial class JsonParser
         return value;
     }
 
+    /// <summary>
+    /// The array or object that opens <paramref name="input"/>, read directly, and how many bytes
+    /// it took; null when the exact path must decide (an error, or the value goes on past the input).
+    /// </summary>
+    public QObject? TryParseDirectPrefix(ReadOnlySpan<byte> input, out int length)
+    {
+        length = 0;
+        if (input.Length > QJsonLimits.MaxTokenCount)
+        {
+            input = input[..QJsonLimits.MaxTokenCount]; // keeps both limits out of reach
+        }
+
+        var reader = new DirectReader(this, input);
+        var value = reader.Value(0);
+        if (value is null)
+        {
+            _error = null;
+            return null;
+        }
+
+        length = reader.Consumed;
+        return value;
+    }
+
     private ref struct DirectReader(JsonParser parser, ReadOnlySpan<byte> input)
     {
         private readonly JsonParser _parser = parser;
         private readonly ReadOnlySpan<byte> _input = input;
         private int _i;
+
+        /// <summary>How many bytes have been read.</summary>
+        public readonly int Consumed => _i;
 
         /// <summary>Whitespace, then the end of the input.</summary>
         public bool AtEnd()

@@ -303,6 +303,8 @@ public sealed partial class QJsonMessageSplitter
                     }
 
                     return i;
+                case (byte)'{' or (byte)'[' when _tokenCount == 0 && TryWholeMessage(data, i) is var end and > 0:
+                    return end;
                 case (byte)'{':
                     OnStructural(JsonTokenType.LeftCurly, i);
                     return i + 1;
@@ -419,6 +421,24 @@ public sealed partial class QJsonMessageSplitter
         var start = _textLength;
         AppendText(token);
         OnToken(type, start, token.Length, _position + i, escaped: false, ascii: true);
+    }
+
+    /// <summary>
+    /// Fast path for a whole message: when an array or object starts a message and is complete
+    /// and valid within this chunk, the parser reads it straight from the chunk, with the same
+    /// value the token path would give and the same end (its closing bracket). Returns the index
+    /// after it, or 0 to lex it token by token.
+    /// </summary>
+    private int TryWholeMessage(ReadOnlySpan<byte> data, int i)
+    {
+        if (_parser.TryParseDirectPrefix(data[i..], out var length) is not { } value)
+        {
+            return 0;
+        }
+
+        LastMessagePosition = _position + i;
+        Emit(new QJsonMessage(value));
+        return i + length;
     }
 
     private int LexString(ReadOnlySpan<byte> data, int i, SearchValues<byte> stops, byte quote, LexState escape)
