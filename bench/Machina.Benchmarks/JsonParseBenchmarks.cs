@@ -66,8 +66,8 @@ public class JsonParseSchemaBenchmarks
 }
 
 /// <summary>
-/// Reading 1000 small QMP commands: one Parse per command for all three, and Machina's splitter
-/// taking them as one stream, as a QMP server reads them.
+/// Reading 1000 small QMP commands (130 KB): one Parse per command for all three, and Machina's
+/// splitter taking them as one stream, as a QMP server reads them.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
@@ -96,14 +96,19 @@ public class JsonParseCommandsBenchmarks
         return n;
     }
 
+    /// <summary>The stream in 4 KiB chunks, each drained before the next, as a QMP server reads a socket.</summary>
     [Benchmark]
     public int Machina_Splitter_stream()
     {
+        const int Chunk = 4096;
         var n = 0;
-        _splitter.Feed(_stream);
-        while (_splitter.TryRead(out var message))
+        for (var i = 0; i < _stream.Length; i += Chunk)
         {
-            n += ((QDict)message.Value!).Count;
+            _splitter.Feed(_stream.AsSpan(i, Math.Min(Chunk, _stream.Length - i)));
+            while (_splitter.TryRead(out var message))
+            {
+                n += ((QDict)message.Value!).Count;
+            }
         }
 
         return n;
