@@ -68,12 +68,18 @@ internal sealed partial class JsonParser
             return _i == _input.Length;
         }
 
+        // The scanning loops work on locals: fields of a ref struct live behind a reference, and
+        // the JIT would otherwise reload and store them on every byte.
         private void SkipWhitespace()
         {
-            while (_i < _input.Length && _input[_i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            var input = _input;
+            var i = _i;
+            while ((uint)i < (uint)input.Length && input[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
             {
-                _i++;
+                i++;
             }
+
+            _i = i;
         }
 
         /// <summary>A value opening at nesting <paramref name="depth"/> (open brackets around it).</summary>
@@ -210,14 +216,17 @@ internal sealed partial class JsonParser
         /// <summary>Skips a complete string token the lexer would accept.</summary>
         private bool String(out bool escaped, out bool ascii)
         {
-            var quote = _input[_i++];
+            var input = _input;
+            var i = _i;
+            var quote = input[i++];
             escaped = false;
             var high = 0;
-            while (_i < _input.Length)
+            while ((uint)i < (uint)input.Length)
             {
-                var b = _input[_i++];
+                var b = input[i++];
                 if (b == quote)
                 {
+                    _i = i;
                     ascii = high < 0x80;
                     return true;
                 }
@@ -229,18 +238,19 @@ internal sealed partial class JsonParser
 
                 if (b == '\\')
                 {
-                    if (_i == _input.Length || _input[_i] < 0x20 || _input[_i] >= 0xFE)
+                    if ((uint)i >= (uint)input.Length || input[i] < 0x20 || input[i] >= 0xFE)
                     {
                         break;
                     }
 
                     escaped = true;
-                    _i++;
+                    i++;
                 }
 
                 high |= b;
             }
 
+            _i = i;
             ascii = false;
             return false;
         }
@@ -300,13 +310,16 @@ internal sealed partial class JsonParser
 
         private int Digits()
         {
+            var input = _input;
             var start = _i;
-            while (_i < _input.Length && (uint)(_input[_i] - '0') <= 9)
+            var i = start;
+            while ((uint)i < (uint)input.Length && (uint)(input[i] - '0') <= 9)
             {
-                _i++;
+                i++;
             }
 
-            return _i - start;
+            _i = i;
+            return i - start;
         }
 
         private QObject? Keyword()

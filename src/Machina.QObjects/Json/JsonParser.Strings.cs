@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -62,6 +63,7 @@ internal sealed partial class JsonParser
         return DecodeString(token, escaped, ascii, position) is { } s ? new QString(s) : null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int CacheSlot(ReadOnlySpan<byte> content)
     {
         // Length, head and tail are enough to spread QMP's keys and words; a collision only misses.

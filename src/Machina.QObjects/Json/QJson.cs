@@ -42,16 +42,22 @@ public static class QJson
     /// <summary>Reads the one value in <paramref name="utf8"/>, or says why it cannot.</summary>
     public static bool TryParse(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out QObject? value, [NotNullWhen(false)] out QJsonError? error)
     {
+        // Parsing runs no user code, so one splitter per thread cannot be re-entered.
         var splitter = t_splitter ??= new QJsonMessageSplitter();
-        t_splitter = null; // re-entrancy: a nested call gets its own
+        if (splitter.Parser.TryParseDirect(utf8) is { } direct)
+        {
+            value = direct;
+            error = null;
+            return true;
+        }
+
         try
         {
-            return ParseOne(splitter, utf8, out value, out error);
+            return ParseExactly(splitter, utf8, out value, out error);
         }
         finally
         {
             splitter.Reset();
-            t_splitter = splitter;
         }
     }
 
@@ -101,19 +107,6 @@ public static class QJson
         var text = Encoding.ASCII.GetString(output.WrittenSpan);
         ReturnOutput(output);
         return text;
-    }
-
-    private static bool ParseOne(QJsonMessageSplitter splitter, ReadOnlySpan<byte> utf8,
-        [NotNullWhen(true)] out QObject? value, [NotNullWhen(false)] out QJsonError? error)
-    {
-        if (splitter.Parser.TryParseDirect(utf8) is { } direct)
-        {
-            value = direct;
-            error = null;
-            return true;
-        }
-
-        return ParseExactly(splitter, utf8, out value, out error);
     }
 
     /// <summary><see cref="TryParse(ReadOnlySpan{byte}, out QObject?, out QJsonError?)"/> without the direct path (for tests).</summary>
