@@ -181,6 +181,27 @@ public class QmpStreamTests
     }
 
     [Fact]
+    public void A_megabyte_fed_one_byte_at_a_time_costs_no_allocation_per_byte()
+    {
+        // Quadratic rescanning would not finish; allocating per byte would pass 24 MB.
+        var text = new string('q', 1 << 20);
+        var input = Encoding.ASCII.GetBytes("{\"s\": \"" + text + "\", \"n\": [1, 2.5, true]}");
+        var splitter = new QJsonMessageSplitter();
+        splitter.Feed("[0]"u8); // warm up
+        splitter.TryRead(out _);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < input.Length; i++)
+        {
+            splitter.Feed(input.AsSpan(i, 1));
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(splitter.TryRead(out var message));
+        Assert.Equal(text, ((QDict)message.Value!)["s"].ToString()[1..^1]);
+        Assert.True(allocated < 12 << 20, $"allocated {allocated} bytes");
+    }
+
+    [Fact]
     public void A_long_string_split_into_small_chunks_reads_whole()
     {
         var text = new string('x', 300_000) + "\u00E9\U0001F600" + new string('y', 1000);
