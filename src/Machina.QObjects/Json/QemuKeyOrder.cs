@@ -6,7 +6,7 @@ namespace Machina.QObjects.Json;
 /// The order QEMU enumerates a dictionary in (qobject/qdict.c): its 512 hash buckets in turn,
 /// each bucket newest key first, since QEMU inserts at the head of a bucket's list.
 /// </summary>
-internal static class QemuKeyOrder
+public static class QemuKeyOrder
 {
     /// <summary>QEMU's QDICT_BUCKET_MAX.</summary>
     public const int BucketCount = 512;
