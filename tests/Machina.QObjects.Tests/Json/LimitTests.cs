@@ -104,12 +104,13 @@ public class LimitTests
     public void An_overlong_token_is_cut_off_and_lexing_restarts_after_it()
     {
         // QEMU cuts a token off once it is one byte over 64 MiB; what follows is lexed afresh.
-        var input = Encoding.ASCII.GetBytes("\"" + new string('a', QJsonLimits.MaxMessageSize + 5) + "\" 1");
+        // Real QEMU answers exactly these three errors to these bytes on its QMP monitor.
+        var input = Encoding.ASCII.GetBytes("\"" + new string('a', QJsonLimits.MaxMessageSize + 5) + "\" 1\n");
         foreach (var chunk in new[] { int.MaxValue, 65536, 1_000_003 })
         {
             var results = Split(input, chunk: chunk);
             Assert.Equal(
-                ["JSON token size limit exceeded", "JSON parse error, invalid keyword 'aaaaa'", "JSON parse error, stray '\" 1'"],
+                ["JSON token size limit exceeded", "JSON parse error, invalid keyword 'aaaaa'", "JSON parse error, stray '\" 1\n'"],
                 results.Select(Describe));
             Assert.Equal(QJsonLimits.MaxMessageSize, results[0].Error!.Position);
         }
