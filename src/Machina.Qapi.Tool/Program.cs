@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Machina.Qapi;
 using Machina.Qapi.Dump;
+using Machina.Qapi.Generation;
 using Machina.Qapi.Schema;
 using Machina.Qapi.Source;
 
@@ -16,8 +17,75 @@ var dump = new Command("dump", "Check a QAPI schema and print it in the form of 
 };
 dump.SetAction(result => DumpCommand.Run(result.GetValue(schemaArgument)!));
 
-var root = new RootCommand("machina-qapi: QEMU's QAPI schema front end.") { dump };
+var outputOption = new Option<string>("--output", "-o")
+{
+    Description = "The folder to write the C# files into (created if missing); files whose content is unchanged are not rewritten.",
+    Required = true,
+};
+var namespaceOption = new Option<string>("--namespace", "-n")
+{
+    Description = "The namespace of the generated types.",
+    DefaultValueFactory = _ => "Qapi",
+};
+var nameOption = new Option<string?>("--name")
+{
+    Description = "The stem of the per-schema types (I{NAME}Commands, {NAME}Events, {NAME}Introspection); default: the schema file's name in Pascal case.",
+};
+var prefixOption = new Option<string>("--prefix", "-p")
+{
+    Description = "A prefix for the output file names, as qapi-gen.py -p.",
+    DefaultValueFactory = _ => string.Empty,
+};
+var gen = new Command("gen", "Generate C# for a QAPI schema: types, visit functions, command marshalling, event emitters, introspection.")
+{
+    schemaArgument, outputOption, namespaceOption, nameOption, prefixOption,
+};
+gen.SetAction(result => GenCommand.Run(
+    result.GetValue(schemaArgument)!,
+    result.GetValue(outputOption)!,
+    new CSharpGeneratorOptions
+    {
+        Namespace = result.GetValue(namespaceOption)!,
+        SchemaName = result.GetValue(nameOption),
+        FilePrefix = result.GetValue(prefixOption)!,
+    }));
+
+var root = new RootCommand("machina-qapi: QEMU's QAPI schema front end and C# code generator.") { dump, gen };
 return root.Parse(args).Invoke();
+
+/// <summary>The <c>gen</c> command.</summary>
+internal static class GenCommand
+{
+    /// <summary>Loads the schema as <see cref="DumpCommand"/> does and writes the generated files.</summary>
+    /// <returns>0 when generated; 1 with QEMU's error report on standard error; 2 when the output cannot be written.</returns>
+    public static int Run(string path, string output, CSharpGeneratorOptions options)
+    {
+        var fullPath = Path.GetFullPath(path);
+        var files = new QapiSourceFiles(Path.GetDirectoryName(fullPath));
+        IReadOnlyList<GeneratedFile> generated;
+        try
+        {
+            generated = CSharpGenerator.Generate(QapiSchema.Load(Path.GetFileName(fullPath), files), options);
+        }
+        catch (QapiSchemaException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+
+        try
+        {
+            CSharpGenerator.Write(generated, output);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"machina-qapi: cannot write to '{output}': {e.Message}");
+            return 2;
+        }
+
+        return 0;
+    }
+}
 
 /// <summary>The <c>dump</c> command.</summary>
 internal static class DumpCommand
