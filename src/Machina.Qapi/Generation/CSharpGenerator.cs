@@ -40,6 +40,18 @@ public static class CSharpGenerator
     }
 
     /// <summary>
+    /// The introspection data of <paramref name="schema"/>, in the form
+    /// <see cref="Introspection.QmpSchemaIntrospection"/> reads (what <c>qapi-introspect.cs</c> embeds).
+    /// </summary>
+    public static string GenerateIntrospectionData(QapiSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var backend = new IntrospectionBackend(new CSharpSchemaModel(schema, new CSharpGeneratorOptions()));
+        schema.Accept(backend);
+        return backend.Json;
+    }
+
+    /// <summary>
     /// Writes <paramref name="files"/> into <paramref name="directory"/> (created if missing),
     /// rewriting a file only when its content changed, so builds that watch the files stay quiet.
     /// </summary>

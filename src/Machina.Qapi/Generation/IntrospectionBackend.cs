@@ -40,12 +40,26 @@ internal sealed class IntrospectionBackend : CSharpBackend
 
     public override bool VisitNeeded(QapiEntity entity) => entity is QapiDefinition and not QapiType;
 
+    /// <summary>The introspection data as JSON, once the walk has ended.</summary>
+    public string Json { get; private set; } = string.Empty;
+
     public override void VisitEnd()
     {
         for (var i = 0; i < _usedTypes.Count; i++)
         {
             _usedTypes[i].Accept(this);
         }
+
+        var json = new StringBuilder("{\"names\": [");
+        json.Append(string.Join(", ", _names.Select(JsonString)));
+        json.Append("], \"schema\": [");
+        for (var i = 0; i < _trees.Count; i++)
+        {
+            json.Append(i > 0 ? ", " : string.Empty);
+            Write(_trees[i], json);
+        }
+
+        Json = json.Append("]}").ToString();
 
         Switch(AddFile("qapi-introspect"));
         File.Using("System");
