@@ -163,6 +163,27 @@ internal sealed class CSharpSchemaModel
         return made;
     }
 
+    /// <summary>
+    /// The C# spelling of <paramref name="type"/> inside a type whose nested records are named
+    /// <paramref name="shadowing"/>: a schema type of the same name as one of them is written
+    /// <c>global::Namespace.Name</c>, so the nested record does not hide it.
+    /// </summary>
+    public string TypeIn(QapiType type, ISet<string>? shadowing)
+    {
+        if (shadowing is null || shadowing.Count == 0)
+        {
+            return Ref(type).Name;
+        }
+
+        return type switch
+        {
+            QapiArrayType array => Runtime("QapiList") + "<" + TypeIn(array.ElementType, shadowing) + ">",
+            _ when _typeNames.TryGetValue(type, out var name) && shadowing.Contains(name) && !name.StartsWith("global::", StringComparison.Ordinal) =>
+                "global::" + Options.Namespace + "." + name,
+            _ => Ref(type).Name,
+        };
+    }
+
     private CSharpTypeRef BuiltinRef(QapiBuiltinType type) => type.Name switch
     {
         "str" => new("string", false, "VisitString", "QString", type),

@@ -44,19 +44,24 @@ internal sealed class CommandsBackend : CSharpBackend
         W.Separate();
         W.If(command.IfCond);
         CSharpDocs.Write(W, command.Doc?.Body.Text, $"Runs the command <c>{CSharpDocs.Xml(command.Name)}</c>.");
-        foreach (var (member, name, _) in parameters)
+        // A directive inside a documentation comment would end it, so a method with conditional
+        // parameters documents none of them.
+        var conditional = parameters.Any(p => p.Member.IfCond.IsPresent);
+        if (!conditional)
         {
-            W.If(member.IfCond);
-            CSharpDocs.Param(W, name, Model.MemberDoc(member)?.Text, $"The argument <c>{CSharpDocs.Xml(member.Name)}</c>.");
-            W.EndIf(member.IfCond);
+            foreach (var (member, name, _) in parameters)
+            {
+                CSharpDocs.Param(W, name, Model.MemberDoc(member)?.Text, $"The argument <c>{CSharpDocs.Xml(member.Name)}</c>.");
+            }
+
+            if (command.Boxed && command.ArgType is not null)
+            {
+                W.Line("/// <param name=\"arguments\">The command's arguments.</param>");
+            }
+
+            W.Line("/// <param name=\"context\">The request's context: compatibility policy, session, cancellation.</param>");
         }
 
-        if (command.Boxed && command.ArgType is not null)
-        {
-            W.Line("/// <param name=\"arguments\">The command's arguments.</param>");
-        }
-
-        W.Line("/// <param name=\"context\">The request's context: compatibility policy, session, cancellation.</param>");
         var returns = command.Doc?.Sections.FirstOrDefault(s => s.Name == "Returns")?.Text;
         W.Line(returnType is null
             ? "/// <returns>A task that completes when the command has run.</returns>"

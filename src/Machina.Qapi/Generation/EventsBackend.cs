@@ -40,11 +40,16 @@ internal sealed class EventsBackend : CSharpBackend
         W.If(@event.IfCond);
         CSharpDocs.Write(W, @event.Doc?.Body.Text, $"Sends the event <c>{CSharpDocs.Xml(@event.Name)}</c>.");
         var items = new List<(string Item, QapiIfCond IfCond)>();
+        // A directive inside a documentation comment would end it, so a method with conditional
+        // parameters documents none of them.
+        var conditional = parameters.Any(p => p.Member.IfCond.IsPresent);
         foreach (var (member, name) in parameters)
         {
-            W.If(member.IfCond);
-            CSharpDocs.Param(W, name, Model.MemberDoc(member)?.Text, $"The member <c>{CSharpDocs.Xml(member.Name)}</c>.");
-            W.EndIf(member.IfCond);
+            if (!conditional)
+            {
+                CSharpDocs.Param(W, name, Model.MemberDoc(member)?.Text, $"The member <c>{CSharpDocs.Xml(member.Name)}</c>.");
+            }
+
             var type = Model.Ref(member.Type);
             if (type.Name.Contains("QObject") || type.Name.Contains("QNull"))
             {

@@ -91,9 +91,10 @@ internal sealed class TypesBackend : CSharpBackend
     }
 
     /// <summary>Writes the property for <paramref name="member"/>, with its documentation and attributes.</summary>
-    private void Property(QapiObjectTypeMember member, string name)
+    private void Property(QapiObjectTypeMember member, string name, ISet<string>? shadowing = null)
     {
         var type = Model.Ref(member.Type);
+        var typeName = Model.TypeIn(member.Type, shadowing);
         if (type.Name.Contains("QObject") || type.Name.Contains("QNull"))
         {
             File.Using("Machina.QObjects");
@@ -107,8 +108,8 @@ internal sealed class TypesBackend : CSharpBackend
         QapiName(member.Name);
         Features(member.Features);
         W.Line(member.Optional
-            ? $"public {type.Nullable} {name} {{ get; set; }}"
-            : $"public required {type.Name} {name} {{ get; set; }}");
+            ? $"public {typeName}? {name} {{ get; set; }}"
+            : $"public required {typeName} {name} {{ get; set; }}");
         W.EndIf(member.IfCond);
     }
 
@@ -121,6 +122,8 @@ internal sealed class TypesBackend : CSharpBackend
         var scopeNames = new HashSet<string>(union.Members.Select(m => Model.Property(union, m)), StringComparer.Ordinal);
         scopeNames.UnionWith(variants.Variants.Select(Model.BranchRecord));
         var tagTypeInExpression = scopeNames.Contains(tagType.Name) ? $"global::{Model.Options.Namespace}.{tagType.Name}" : tagType.Name;
+        var records = new HashSet<string>(variants.Variants.Select(Model.BranchRecord), StringComparer.Ordinal);
+        var tagTypeName = Model.TypeIn(tag.Type, records);
 
         CSharpDocs.Write(W, union.Doc?.Body.Text, $"The QAPI union <c>{CSharpDocs.Xml(union.Name)}</c>.", union.Doc?.Sections);
         QapiName(union.Name);
@@ -138,11 +141,11 @@ internal sealed class TypesBackend : CSharpBackend
                 CSharpDocs.Write(W, doc, $"The discriminator <c>{CSharpDocs.Xml(member.Name)}</c>: which branch this is.");
                 QapiName(member.Name);
                 Features(member.Features);
-                W.Line($"public abstract {tagType.Name} {property} {{ get; }}");
+                W.Line($"public abstract {tagTypeName} {property} {{ get; }}");
             }
             else
             {
-                Property(member, property);
+                Property(member, property, records);
             }
         }
 
@@ -160,11 +163,11 @@ internal sealed class TypesBackend : CSharpBackend
             QapiName(variant.Name);
             W.Open($"public sealed partial record {record} : {name}");
             W.Line("/// <inheritdoc/>");
-            W.Line($"public override {tagType.Name} {Model.Property(union, tag)} => {tagTypeInExpression}.{Model.EnumMember(enumValue)};");
+            W.Line($"public override {tagTypeName} {Model.Property(union, tag)} => {tagTypeInExpression}.{Model.EnumMember(enumValue)};");
             foreach (var member in branchType.Members)
             {
                 W.Separate();
-                Property(member, Model.BranchProperty(variant, member));
+                Property(member, Model.BranchProperty(variant, member), records);
             }
 
             W.Close();
@@ -191,9 +194,10 @@ internal sealed class TypesBackend : CSharpBackend
         W.Open("public abstract partial record " + name);
         W.Open($"private {name}()");
         W.Close();
+        var records = new HashSet<string>(type.Variants.Variants.Select(Model.BranchRecord), StringComparer.Ordinal);
         foreach (var variant in type.Variants.Variants)
         {
-            var branch = Model.Ref(variant.Type);
+            var branch = Model.Ref(variant.Type) with { Name = Model.TypeIn(variant.Type, records) };
             W.Separate();
             W.If(variant.IfCond);
             if (variant.Type.Name == "null")
@@ -213,7 +217,7 @@ internal sealed class TypesBackend : CSharpBackend
 
         foreach (var variant in type.Variants.Variants)
         {
-            var branch = Model.Ref(variant.Type);
+            var branch = Model.Ref(variant.Type) with { Name = Model.TypeIn(variant.Type, records) };
             var record = Model.BranchRecord(variant);
             W.Separate();
             W.If(variant.IfCond);

@@ -281,8 +281,10 @@ internal sealed class VisitBackend : CSharpBackend
 
         File.Using("System.Diagnostics.CodeAnalysis");
         File.Using("Machina.QObjects");
+        File.Using("Machina.Qapi");
         File.Using("Machina.Qapi.Visitors");
         var name = Model.TypeName(type);
+        var records = new HashSet<string>(type.Variants.Variants.Select(Model.BranchRecord), StringComparer.Ordinal);
         var qtype = Model.Runtime("QType");
         W.Separate();
         W.If(type.IfCond);
@@ -304,7 +306,7 @@ internal sealed class VisitBackend : CSharpBackend
         W.Open($"switch (v.StartAlternate(name, current))");
         foreach (var variant in type.Variants.Variants)
         {
-            var branch = Model.Ref(variant.Type);
+            var branch = Model.Ref(variant.Type) with { Name = Model.TypeIn(variant.Type, records) };
             var record = Model.BranchRecord(variant);
             W.Separate();
             W.If(variant.IfCond);

@@ -21,8 +21,8 @@ internal static class GeneratedTestSchema
         QapiSchema.Load(Path.GetFileName(path), new QapiSourceFiles(Path.GetDirectoryName(Path.GetFullPath(path))));
 
     /// <summary>Generates the test schema's C# afresh (skips without the reference data).</summary>
-    public static IReadOnlyList<GeneratedFile> Generate() =>
-        CSharpGenerator.Generate(Load(QemuReference.PathOf("tests/qapi-schema/qapi-schema-test.json")), new CSharpGeneratorOptions { Namespace = Namespace });
+    public static IReadOnlyList<GeneratedFile> Generate(string ns = Namespace) =>
+        CSharpGenerator.Generate(Load(QemuReference.PathOf("tests/qapi-schema/qapi-schema-test.json")), new CSharpGeneratorOptions { Namespace = ns });
 }
 
 /// <summary>The committed generated code is exactly what the generator makes of QEMU's test schema.</summary>

@@ -112,11 +112,6 @@ public partial interface IQapiSchemaTestCommands
 
 #if TEST_IF_CMD && TEST_IF_STRUCT
     /// <summary>Runs the command <c>test-if-cmd</c>.</summary>
-    /// <param name="foo">The argument <c>foo</c>.</param>
-#if TEST_IF_CMD_BAR
-    /// <param name="bar">The argument <c>bar</c>.</param>
-#endif
-    /// <param name="context">The request's context: compatibility policy, session, cancellation.</param>
     /// <returns>The command's result.</returns>
     ValueTask<UserDefThree> TestIfCmdAsync(
         TestIfStruct foo,

@@ -82,10 +82,6 @@ public sealed partial class QapiSchemaTestEvents
 
 #if TEST_IF_EVT && TEST_IF_STRUCT
     /// <summary>Sends the event <c>TEST_IF_EVENT</c>.</summary>
-    /// <param name="foo">The member <c>foo</c>.</param>
-#if TEST_IF_EVT_BAR
-    /// <param name="bar">The member <c>bar</c>.</param>
-#endif
     public void SendTestIfEvent(
         TestIfStruct foo,
 #if TEST_IF_EVT_BAR

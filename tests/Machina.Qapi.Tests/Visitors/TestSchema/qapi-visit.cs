@@ -5,6 +5,7 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using Machina.QObjects;
+using Machina.Qapi;
 using Machina.Qapi.Visitors;
 
 namespace Machina.Qapi.Tests.Visitors.TestSchema;
