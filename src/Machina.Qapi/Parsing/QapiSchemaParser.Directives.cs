@@ -92,7 +92,7 @@ public sealed partial class QapiSchemaParser
         }
     }
 
-    private static HashSet<string> StringList(string name, QObject value, QapiSourceInfo info)
+    private static IReadOnlySet<string> StringList(string name, QObject value, QapiSourceInfo info)
     {
         if (value is QList list && list.All(item => item is QString))
         {

@@ -19,5 +19,5 @@ public sealed class QapiPragma
     /// <summary>Types whose member names may break the naming rules (<c>member-name-exceptions</c>).</summary>
     public IReadOnlySet<string> MemberNameExceptions { get; internal set; } = Empty;
 
-    private static IReadOnlySet<string> Empty { get; } = new HashSet<string>(StringComparer.Ordinal);
+    private static IReadOnlySet<string> Empty { get; } = Enumerable.Empty<string>().ToHashSet(StringComparer.Ordinal);
 }
