@@ -1,0 +1,53 @@
+using Machina.Qapi.Visitors;
+using Machina.Qmp.Events;
+using Machina.Qmp.Schema;
+
+namespace Machina.Qmp;
+
+/// <summary>How a <see cref="QmpServer"/> behaves; the defaults are QEMU's.</summary>
+public sealed record QmpServerOptions
+{
+    /// <summary>
+    /// What the greeting and <c>query-version</c> report. Defaults to the QEMU interface version
+    /// Machina follows (7.2.0) with package <c>Machina</c>, so clients that look at the version
+    /// expect QEMU 7.2's protocol.
+    /// </summary>
+    public VersionInfo Version { get; init; } = new()
+    {
+        Qemu = new VersionTriple { Major = 7, Minor = 2, Micro = 0 },
+        Package = "Machina",
+    };
+
+    /// <summary>
+    /// Whether sessions offer the <c>oob</c> capability (QEMU offers it on every monitor that runs
+    /// in its I/O thread, which includes socket monitors). Default true.
+    /// </summary>
+    public bool OfferOob { get; init; } = true;
+
+    /// <summary>
+    /// How many bytes of output a session may hold for a client that does not read before the
+    /// session is closed (one message is always accepted). Default 4 MiB.
+    /// </summary>
+    public int MaxPendingOutput { get; init; } = 4 << 20;
+
+    /// <summary>
+    /// How many bytes a session reads ahead of what it has processed (input waiting while requests
+    /// are queued). Reading ahead is how a session notices a disconnect while a command runs. Default 1 MiB.
+    /// </summary>
+    public int MaxPendingInput { get; init; } = 1 << 20;
+
+    /// <summary>The compatibility policy for deprecated and unstable interfaces (QEMU's <c>-compat</c>).</summary>
+    public CompatPolicy Policy { get; init; } = new();
+
+    /// <summary>The events that are rate limited and how; defaults to QEMU's table (<see cref="QmpEventRateLimit.QemuDefaults"/>).</summary>
+    public IReadOnlyList<QmpEventRateLimit> EventRateLimits { get; init; } = QmpEventRateLimit.QemuDefaults;
+
+    /// <summary>The clock for event timestamps and rate limits. Default the system clock.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Called when a command handler throws something other than a QAPI error (a bug in it). The
+    /// client still gets a <c>GenericError</c>. Default: nothing.
+    /// </summary>
+    public Action<string, Exception>? CommandFault { get; init; }
+}
