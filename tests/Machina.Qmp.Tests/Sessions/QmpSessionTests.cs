@@ -218,7 +218,7 @@ public sealed class QmpSessionTests
         await using var client = await host.ConnectNegotiatedAsync();
         await client.SendAsync("""{"execute": "quit", "id": 1}""");
         var machine = (Machine.QmpMachine)host.Server.Machine;
-        Assert.Equal(Schema.ShutdownCause.HostQmpQuit, await machine.QuitRequested.WaitAsync(Patience, TestContext.Current.CancellationToken));
+        Assert.Equal(Machina.Qmp.Schema.ShutdownCause.HostQmpQuit, await machine.QuitRequested.WaitAsync(Patience, TestContext.Current.CancellationToken));
         await host.DisposeAsync();
 
         Assert.Contains("\"event\": \"SHUTDOWN\"", await client.ReadLineTextAsync(), StringComparison.Ordinal);
