@@ -20,7 +20,11 @@ internal sealed class AsyncSignal : IValueTaskSource
     private int _state;
 
     /// <summary>Wakes the consumer, now or at its next wait.</summary>
-    public void Set()
+    /// <param name="inline">
+    /// Run a waiting consumer's continuation on this thread, until it next waits, instead of
+    /// queueing it to the thread pool: saves a thread hop when the caller has nothing better to do.
+    /// </param>
+    public void Set(bool inline = false)
     {
         while (true)
         {
@@ -38,6 +42,7 @@ internal sealed class AsyncSignal : IValueTaskSource
                 default:
                     if (Interlocked.CompareExchange(ref _state, Idle, Waiting) == Waiting)
                     {
+                        _core.RunContinuationsAsynchronously = !inline;
                         _core.SetResult(true);
                         return;
                     }

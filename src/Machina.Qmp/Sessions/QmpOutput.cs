@@ -176,7 +176,9 @@ internal sealed class QmpOutput
 
     private bool Signal(bool overflowed)
     {
-        _wake.Set();
+        // The writer loop runs on the caller's thread until its write would block: a reply or an
+        // event usually leaves without a thread hop, and a slow client never holds the caller.
+        _wake.Set(inline: true);
         if (overflowed)
         {
             _overflow();

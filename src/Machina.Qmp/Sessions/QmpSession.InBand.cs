@@ -28,9 +28,11 @@ public sealed partial class QmpSession
     /// </summary>
     private void Enqueue(QJsonMessage message)
     {
+        bool oob;
         lock (_gate)
         {
-            if (!_oobEnabled || _requests.Count == MaxQueuedRequests - 1)
+            oob = _oobEnabled;
+            if (!oob || _requests.Count == MaxQueuedRequests - 1)
             {
                 _suspendCount++;
             }
@@ -38,7 +40,10 @@ public sealed partial class QmpSession
             _requests.Enqueue(message);
         }
 
-        _requestsReady.Set();
+        // Without out-of-band execution the routing loop would only wait for this request's answer,
+        // so the in-band loop may as well run on its thread; with it, the routing loop must stay
+        // free to read out-of-band requests meanwhile.
+        _requestsReady.Set(inline: !oob);
     }
 
     /// <summary>Waits until the monitor is resumed; false when the session closes meanwhile.</summary>
