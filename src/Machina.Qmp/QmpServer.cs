@@ -107,7 +107,11 @@ public sealed partial class QmpServer : IAsyncDisposable
         _throttle.Emit(name, QmpEvent.Build(name, data, Options.TimeProvider));
     }
 
-    /// <summary>Stops the listeners and closes every session: each finishes the command it is running and sends what it owes, then disconnects.</summary>
+    /// <summary>
+    /// Stops the listeners and closes every session: each finishes the command it is running and
+    /// sends what it owes, then disconnects. Sessions still open after
+    /// <see cref="QmpServerOptions.ShutdownGrace"/> are cut off (their commands cancelled).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -126,7 +130,21 @@ public sealed partial class QmpServer : IAsyncDisposable
             session.Close();
         }
 
-        await Task.WhenAll(sessions.Select(s => s.Completion)).ConfigureAwait(false);
+        var closed = Task.WhenAll(sessions.Select(s => s.Completion));
+        try
+        {
+            await closed.WaitAsync(Options.ShutdownGrace).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            foreach (var session in sessions)
+            {
+                session.Abort();
+            }
+
+            await closed.ConfigureAwait(false);
+        }
+
         _throttle.Dispose();
     }
 

@@ -36,6 +36,13 @@ public sealed record QmpServerOptions
     /// </summary>
     public int MaxPendingInput { get; init; } = 1 << 20;
 
+    /// <summary>
+    /// How long <see cref="QmpServer.DisposeAsync"/> lets sessions finish their running command and
+    /// send what they owe before it cuts them off (a client that stops reading would otherwise
+    /// hold the server up). Default 5 seconds, on the real clock.
+    /// </summary>
+    public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The compatibility policy for deprecated and unstable interfaces (QEMU's <c>-compat</c>).</summary>
     public CompatPolicy Policy { get; init; } = new();
 

@@ -241,6 +241,24 @@ public sealed class QmpSessionTests
         await session.Completion.WaitAsync(Patience, TestContext.Current.CancellationToken);
     }
 
+    [Fact]
+    public async Task Stopping_the_server_cuts_off_a_client_that_does_not_read()
+    {
+        var host = TestServer.Start(new QmpServerOptions { ShutdownGrace = TimeSpan.FromMilliseconds(500) });
+        await using var stalled = await host.ConnectNegotiatedAsync();
+        var session = host.Server.Sessions.Single();
+
+        // More than the socket holds, less than the output limit: the writer is stuck in a write.
+        var data = new QDict { ["padding"] = new string('x', 60_000) };
+        for (var i = 0; i < 40; i++)
+        {
+            host.Server.EmitEvent("POWERDOWN", data);
+        }
+
+        await host.DisposeAsync();
+        Assert.True(session.Completion.IsCompleted);
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         using var timeout = new CancellationTokenSource(Patience);
