@@ -47,11 +47,11 @@ public sealed partial class QmpServer : IAsyncDisposable
 
         var negotiation = new QmpCommandTable();
         QmpBuiltinCommands.RegisterNegotiation(negotiation);
-        NegotiationDispatcher = new QmpDispatcher(negotiation) { HandlerFault = ReportFault };
+        NegotiationDispatcher = new QmpDispatcher(negotiation) { HandlerFault = ReportFault, IsMachineReady = Options.IsMachineReady };
 
         Commands = new QmpCommandTable();
         QmpBuiltinCommands.Register(Commands, this);
-        Dispatcher = new QmpDispatcher(Commands) { HandlerFault = ReportFault };
+        Dispatcher = new QmpDispatcher(Commands) { HandlerFault = ReportFault, IsMachineReady = Options.IsMachineReady };
 
         Machine = machine is null ? new QmpMachine(this) : machine(this);
     }

@@ -53,6 +53,13 @@ public sealed record QmpServerOptions
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>
+    /// Whether machine initialization has completed (QEMU's preconfig state). Until it has, only
+    /// commands registered with <c>AllowPreconfig</c> run; others fail with "The command 'NAME' is
+    /// permitted only after machine initialization has completed". Default: always ready.
+    /// </summary>
+    public Func<bool> IsMachineReady { get; init; } = static () => true;
+
+    /// <summary>
     /// Called when a command handler throws something other than a QAPI error (a bug in it). The
     /// client still gets a <c>GenericError</c>. Default: nothing.
     /// </summary>

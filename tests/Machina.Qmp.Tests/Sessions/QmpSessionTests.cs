@@ -189,6 +189,22 @@ public sealed class QmpSessionTests
     }
 
     [Fact]
+    public async Task Before_machine_initialization_only_preconfig_commands_run()
+    {
+        var ready = false;
+        await using var host = TestServer.Start(new QmpServerOptions { IsMachineReady = () => ready });
+        await using var client = await host.ConnectNegotiatedAsync();
+        await client.SendAsync("""{"execute": "stop"}{"execute": "query-status"}""");
+        Assert.Equal("""{"error": {"class": "GenericError", "desc": "The command 'stop' is permitted only after machine initialization has completed"}}""" + "\r\n",
+            await client.ReadLineTextAsync());
+        Assert.StartsWith("{\"return\": ", await client.ReadLineTextAsync(), StringComparison.Ordinal);
+        ready = true;
+        await client.SendAsync("""{"execute": "stop"}""");
+        Assert.Contains("\"event\": \"STOP\"", await client.ReadLineTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("{\"return\": {}}\r\n", await client.ReadLineTextAsync());
+    }
+
+    [Fact]
     public async Task A_disabled_command_says_why()
     {
         await using var host = TestServer.Start();
