@@ -1,6 +1,6 @@
 // QMP server rates, Machina against QEMU 7.2, with one client for both:
 //
-//   dotnet run -c Release --project bench/Machina.QmpBench [-- --sequential N --pipelined N --ingest-mb N]
+//   dotnet run -c Release --project bench/Machina.QmpBench [-- --sequential N --pipelined N --ingest-mb N --machina-only]
 //
 // Each engine runs in its own process: QEMU as `qemu-system-x86_64 -machine none -qmp unix:...`,
 // Machina as this program with `serve SOCKET`. The client negotiates (no oob) and measures
@@ -35,7 +35,11 @@ await using (var machina = await MachinaProcess.StartAsync())
     rows.Add(await MeasureAsync("Machina", machina.ConnectAsync, sequential, pipelined, ingestMb));
 }
 
-if (QemuProcess.IsInstalled)
+if (args.Contains("--machina-only"))
+{
+    Console.Error.WriteLine("QEMU not measured (--machina-only)");
+}
+else if (QemuProcess.IsInstalled)
 {
     await using var qemu = await QemuProcess.StartAsync();
     rows.Add(await MeasureAsync("QEMU 7.2", qemu.ConnectAsync, sequential, pipelined, ingestMb));

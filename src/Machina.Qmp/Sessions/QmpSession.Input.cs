@@ -5,8 +5,10 @@ namespace Machina.Qmp.Sessions;
 
 public sealed partial class QmpSession
 {
-    // A read asks the transport for at least this much room.
-    private const int ReadSize = 16 << 10;
+    // A read asks the transport for at least this much room: large messages then arrive in few
+    // reads (each read that waits costs a thread hop), and the buffer goes back to the pool as
+    // soon as the routing loop has fed it to the splitter.
+    private const int ReadSize = 64 << 10;
 
     /// <summary>
     /// Copies the transport into the input pipe until the client disconnects. It runs ahead of the
