@@ -44,6 +44,17 @@ internal sealed class TestServer : IAsyncDisposable
         var listener = server.ListenUnix(Path.Combine(folder, "qmp.sock"));
         var host = new TestServer(server, listener, folder);
         host.RegisterTestCommands();
+
+        // As a host does: quit stops the server, which sends what it owes and closes the sessions.
+        if (server.Machine is Machina.Qmp.Machine.QmpMachine machine)
+        {
+            _ = machine.QuitRequested.ContinueWith(
+                _ => server.DisposeAsync().AsTask(),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default).Unwrap();
+        }
+
         return host;
     }
 
