@@ -92,6 +92,58 @@ public static class QapiNames
         return StemAfterPrefixes(name, 0);
     }
 
+    /// <summary>
+    /// The length of the QAPI name at the start of <paramref name="text"/>, as QEMU's C function
+    /// <c>parse_qapi_name</c> (qapi/qapi-util.c) reads it at run time: an optional downstream prefix
+    /// <c>__RFQDN_</c> (ASCII letters, digits, <c>-</c> and <c>.</c>; it may be empty), then an ASCII
+    /// letter followed by letters, digits, <c>-</c> and <c>_</c>. The keyval parser reads keys with it.
+    /// </summary>
+    /// <remarks>
+    /// This is the run-time rule, not the schema checker's: <see cref="Stem"/> follows QEMU's Python
+    /// front end, which wants at least one character in a downstream prefix.
+    /// </remarks>
+    /// <param name="text">The text.</param>
+    /// <param name="complete">When true the name must be all of <paramref name="text"/>.</param>
+    /// <returns>The length, or -1 when there is no name (or, with <paramref name="complete"/>, more follows).</returns>
+    public static int ParseName(ReadOnlySpan<char> text, bool complete)
+    {
+        var p = 0;
+        if (p < text.Length && text[p] == '_')
+        {
+            p++;
+            if (p >= text.Length || text[p] != '_')
+            {
+                return -1;
+            }
+
+            p++;
+            while (p < text.Length && (char.IsAsciiLetterOrDigit(text[p]) || text[p] is '-' or '.'))
+            {
+                p++;
+            }
+
+            if (p >= text.Length || text[p] != '_')
+            {
+                return -1;
+            }
+
+            p++;
+        }
+
+        if (p >= text.Length || !char.IsAsciiLetter(text[p]))
+        {
+            return -1;
+        }
+
+        p++;
+        while (p < text.Length && (char.IsAsciiLetterOrDigit(text[p]) || text[p] is '-' or '_'))
+        {
+            p++;
+        }
+
+        return complete && p < text.Length ? -1 : p;
+    }
+
     private static string? StemAfterPrefixes(string name, int start)
     {
         if (name.Length - start >= 2 && name[start] is 'x' or 'X' && name[start + 1] == '-' && IsStem(name.AsSpan(start + 2)))

@@ -32,6 +32,24 @@ public class NamesAndConditionsTests
     public void Stem_strips_the_downstream_and_experimental_prefixes_like_qemu(string name, string? stem) =>
         Assert.Equal(stem, QapiNames.Stem(name));
 
+    // parse_qapi_name: text, whole name required, length or -1.
+    [Theory]
+    [InlineData("a", false, 1)]
+    [InlineData("a-b_c9", false, 6)]
+    [InlineData("a.b", false, 1)]
+    [InlineData("a.b", true, -1)]
+    [InlineData("9a", false, -1)]
+    [InlineData("_a", false, -1)]
+    [InlineData("__a.b-c_d", true, 9)]
+    [InlineData("__a", false, -1)]
+    [InlineData("__a_", false, -1)]
+    [InlineData("___a", true, 4)]
+    [InlineData("", false, -1)]
+    [InlineData("é", false, -1)]
+    [InlineData("x-a", true, 3)]
+    public void Run_time_name_parse_is_parse_qapi_name(string text, bool complete, int expected) =>
+        Assert.Equal(expected, QapiNames.ParseName(text, complete));
+
     private static QapiIfCond Nested() => QapiIfCond.Of(new QapiConditionAll(
     [
         new QapiConditionSymbol("A"),

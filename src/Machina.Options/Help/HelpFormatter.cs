@@ -1,5 +1,6 @@
 using System.Text;
 using Machina.Options.Internal;
+using Machina.QObjects.Json;
 
 namespace Machina.Options;
 
@@ -72,7 +73,7 @@ public static class HelpFormatter
         line.Append(property.Description);
         if (property.DefaultValue is not null)
         {
-            line.Append(" (default: ").Append(QemuJsonText.Write(property.DefaultValue)).Append(')');
+            line.Append(" (default: ").Append(QJson.ToJson(property.DefaultValue, QJsonWriterOptions.Wire)).Append(')');
         }
 
         return line.ToString();

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Machina.Options.Internal;
 using Machina.QObjects;
+using Machina.Qapi;
 
 namespace Machina.Options;
 
@@ -190,9 +191,9 @@ public static partial class KeyvalParser
         var s = 0;
         while (true)
         {
-            var fragmentLength = s != 0 && QemuConversions.IsAsciiDigit(At(key, s))
+            var fragmentLength = s != 0 && char.IsAsciiDigit(At(key, s))
                 ? CountDigits(key[s..])
-                : Math.Max(QemuConversions.ParseQapiName(key[s..], complete: false), 0);
+                : Math.Max(QapiNames.ParseName(key[s..], complete: false), 0);
             if (fragmentLength == 0 || (s + fragmentLength < key.Length && key[s + fragmentLength] != '.'))
             {
                 return Messages.InvalidParameter(key.ToString());
@@ -485,9 +486,9 @@ public static partial class KeyvalParser
         var s = 0;
         while (true)
         {
-            var length = s != 0 && QemuConversions.IsAsciiDigit(At(key, s))
+            var length = s != 0 && char.IsAsciiDigit(At(key, s))
                 ? CountDigits(key[s..])
-                : QemuConversions.ParseQapiName(key[s..], complete: false);
+                : QapiNames.ParseName(key[s..], complete: false);
             if (length <= 0 || length > MaxFragmentLength || (s + length < key.Length && key[s + length] != '.'))
             {
                 throw new ArgumentException($"implied key '{impliedKey}' is not a valid keyval key", nameof(impliedKey));

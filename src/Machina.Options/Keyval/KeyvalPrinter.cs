@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Machina.QObjects;
+using Machina.Qapi;
 
 namespace Machina.Options;
 
@@ -55,7 +56,7 @@ public static class KeyvalPrinter
         var saved = path.Length;
         foreach (var (key, value) in dict)
         {
-            if (key.Length > KeyvalParser.MaxFragmentLength || QemuConversions.ParseQapiName(key, complete: true) != key.Length)
+            if (key.Length > KeyvalParser.MaxFragmentLength || QapiNames.ParseName(key, complete: true) != key.Length)
             {
                 throw Unprintable(path, $"key '{key}' is not a QAPI name of at most {KeyvalParser.MaxFragmentLength} characters");
             }
@@ -119,7 +120,7 @@ public static class KeyvalPrinter
         QString s when s.Value.Contains('\0', StringComparison.Ordinal) => throw Unprintable(path, "a string containing U+0000 has no keyval form"),
         QString s => s.Value,
         QBool b => b.Value ? "on" : "off",
-        QNum n => Internal.CFormat.QNumToString(n),
+        QNum n => n.ToString(),
         _ => throw Unprintable(path, $"{value.Type.ToQapiName()} has no keyval form"),
     };
 
@@ -144,7 +145,7 @@ public static class KeyvalPrinter
         for (var s = 0; current is not null && s < key.Length;)
         {
             var isIndex = s != 0 && char.IsAsciiDigit(key[s]);
-            var length = isIndex ? key[s..].IndexOfAnyExceptInRange('0', '9') : QemuConversions.ParseQapiName(key[s..], complete: false);
+            var length = isIndex ? key[s..].IndexOfAnyExceptInRange('0', '9') : QapiNames.ParseName(key[s..], complete: false);
             length = isIndex && length < 0 ? key.Length - s : length;
             if (length <= 0)
             {

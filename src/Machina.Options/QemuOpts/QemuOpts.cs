@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Machina.Options.Internal;
 using Machina.QObjects;
+using Machina.QObjects.Text;
 
 namespace Machina.Options;
 
@@ -381,7 +382,7 @@ public sealed class QemuOpts
         var text = value switch
         {
             QString s => CString.Text(s.Value),
-            QNum n => CFormat.QNumToString(n),
+            QNum n => n.ToString(),
             QBool b => b.Value ? "on" : "off",
             _ => null,
         };
@@ -426,7 +427,7 @@ public sealed class QemuOpts
         switch (setting.Description?.Type)
         {
             case QemuOptType.Bool:
-                if (!QemuConversions.TryParseBool(setting.Value, out var flag))
+                if (!QemuBool.TryParse(setting.Value, out var flag))
                 {
                     return Messages.BoolExpected(setting.Name);
                 }
@@ -466,7 +467,7 @@ public sealed class QemuOpts
         {
             if (List.FindDescription(name)?.DefaultValue is { } text)
             {
-                return QemuConversions.TryParseBool(text, out var parsed)
+                return QemuBool.TryParse(text, out var parsed)
                     ? parsed
                     : throw new InvalidOperationException($"default '{text}' of '{name}' is not a boolean");
             }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Machina.QObjects.Text;
 
 namespace Machina.QObjects.Json;
 
@@ -90,7 +91,7 @@ internal ref struct JsonWriter
         {
             int[]? rented = null;
             var order = count <= 64 ? stackalloc int[count] : (rented = ArrayPool<int>.Shared.Rent(count)).AsSpan(0, count);
-            QemuKeyOrder.Sort(dict, order);
+            QemuDictOrder.Sort(dict, order);
             for (var i = 0; i < count; i++)
             {
                 var entry = dict.GetAt(order[i]);
@@ -174,7 +175,7 @@ internal ref struct JsonWriter
 
     private void WriteNumber(QNum n)
     {
-        var span = Reserve(CDoubleFormat.MaxLength);
+        var span = Reserve(CFormat.MaxG17Length);
         int length;
         switch (n.Kind)
         {
@@ -185,7 +186,7 @@ internal ref struct JsonWriter
                 n.GetUInt64().TryFormat(span, out length, default, System.Globalization.CultureInfo.InvariantCulture);
                 break;
             default:
-                length = CDoubleFormat.Format(n.ToDouble(), span);
+                length = CFormat.WriteG(n.ToDouble(), 17, span);
                 break;
         }
 

@@ -101,6 +101,57 @@ internal static class ModifiedUtf8
         return sb.ToString();
     }
 
+    /// <summary>The most bytes <see cref="Encode"/> writes per UTF-16 unit.</summary>
+    public const int MaxBytesPerChar = 3;
+
+    /// <summary>
+    /// Writes <paramref name="text"/> as the bytes QEMU holds for it: UTF-8, with U+0000 as the
+    /// pair C0 80 and an unpaired surrogate (which QEMU cannot hold) as U+FFFD. Returns the length;
+    /// <paramref name="bytes"/> needs <see cref="MaxBytesPerChar"/> bytes per character.
+    /// </summary>
+    public static int Encode(ReadOnlySpan<char> text, Span<byte> bytes)
+    {
+        var n = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            int cp = text[i];
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                cp = char.ConvertToUtf32(text[i], text[i + 1]);
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                cp = 0xFFFD;
+            }
+
+            if (cp is > 0 and <= 0x7F)
+            {
+                bytes[n++] = (byte)cp;
+            }
+            else if (cp <= 0x7FF)
+            {
+                bytes[n++] = (byte)(0xC0 | (cp >> 6));
+                bytes[n++] = (byte)(0x80 | (cp & 0x3F));
+            }
+            else if (cp <= 0xFFFF)
+            {
+                bytes[n++] = (byte)(0xE0 | (cp >> 12));
+                bytes[n++] = (byte)(0x80 | ((cp >> 6) & 0x3F));
+                bytes[n++] = (byte)(0x80 | (cp & 0x3F));
+            }
+            else
+            {
+                bytes[n++] = (byte)(0xF0 | (cp >> 18));
+                bytes[n++] = (byte)(0x80 | ((cp >> 12) & 0x3F));
+                bytes[n++] = (byte)(0x80 | ((cp >> 6) & 0x3F));
+                bytes[n++] = (byte)(0x80 | (cp & 0x3F));
+            }
+        }
+
+        return n;
+    }
+
     /// <summary>Appends <paramref name="cp"/> (a valid code point) as UTF-16.</summary>
     public static void AppendCodePoint(StringBuilder sb, int cp)
     {

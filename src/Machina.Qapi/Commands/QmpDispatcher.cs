@@ -142,7 +142,7 @@ public sealed class QmpDispatcher
     private static string CheckShape(QDict request, bool allowOob)
     {
         Span<int> order = request.Count <= 16 ? stackalloc int[request.Count] : new int[request.Count];
-        QemuKeyOrder.Sort(request, order);
+        QemuDictOrder.Sort(request, order);
 
         string? executeKey = null;
         foreach (var index in order)

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Machina.QObjects;
+using Machina.QObjects.Text;
 
 namespace Machina.Qapi.Visitors;
 
@@ -232,7 +233,7 @@ public sealed class QObjectInputVisitor : Visitor
         if (_keyval)
         {
             var text = GetKeyval(name);
-            if (!QemuNumbers.TryParseBool(text, out var parsed))
+            if (!QemuBool.TryParse(text, out var parsed))
             {
                 throw QapiException.InvalidParameterValue(FullName(name), "'on' or 'off'");
             }

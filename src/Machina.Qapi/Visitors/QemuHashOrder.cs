@@ -1,4 +1,3 @@
-using System.Text;
 using Machina.QObjects;
 
 namespace Machina.Qapi.Visitors;
@@ -16,77 +15,33 @@ namespace Machina.Qapi.Visitors;
 /// </remarks>
 internal static class QemuHashOrder
 {
-    private const int QDictBuckets = 512;
-
     /// <summary>
     /// The key QEMU reports among those of <paramref name="dict"/> not in
     /// <paramref name="consumedInOrder"/> (indexes into the dictionary, in visit order).
     /// </summary>
     public static string FirstUnvisited(QDict dict, ReadOnlySpan<int> consumedInOrder)
     {
-        var keys = new byte[dict.Count][];
-        var order = new int[dict.Count];
-        var buckets = new uint[dict.Count];
+        var hashes = new uint[dict.Count];
         for (var i = 0; i < dict.Count; i++)
         {
-            keys[i] = CString(dict.GetAt(i).Key);
-            buckets[i] = TdbHash(keys[i]) % QDictBuckets;
-            order[i] = i;
+            hashes[i] = StrHash(QemuDictOrder.KeyBytes(dict.GetAt(i).Key));
         }
 
-        // QDict iteration: bucket by bucket; within a bucket the most recently inserted key first.
-        Array.Sort(order, (a, b) => buckets[a] != buckets[b] ? buckets[a].CompareTo(buckets[b]) : b.CompareTo(a));
-
+        // The table is filled in QDict's iteration order.
+        var order = new int[dict.Count];
+        QemuDictOrder.Sort(dict, order);
         var table = new GLibHashTable();
         foreach (var index in order)
         {
-            table.Insert(index, StrHash(keys[index]));
+            table.Insert(index, hashes[index]);
         }
 
         foreach (var index in consumedInOrder)
         {
-            table.Remove(index, StrHash(keys[index]));
+            table.Remove(index, hashes[index]);
         }
 
         return dict.GetAt(table.First()).Key;
-    }
-
-    /// <summary>A key as the C string QEMU holds: UTF-8, with U+0000 as the two bytes C0 80.</summary>
-    private static byte[] CString(string key)
-    {
-        var bytes = Encoding.UTF8.GetBytes(key);
-        if (Array.IndexOf(bytes, (byte)0) < 0)
-        {
-            return bytes;
-        }
-
-        var modified = new List<byte>(bytes.Length + 4);
-        foreach (var b in bytes)
-        {
-            if (b == 0)
-            {
-                modified.Add(0xC0);
-                modified.Add(0x80);
-            }
-            else
-            {
-                modified.Add(b);
-            }
-        }
-
-        return [.. modified];
-    }
-
-    /// <summary>QEMU's qdict.c tdb_hash.</summary>
-    private static uint TdbHash(byte[] name)
-    {
-        var value = unchecked(0x238F13AFu * (uint)name.Length);
-        for (var i = 0; i < name.Length; i++)
-        {
-            value = unchecked(value + ((uint)name[i] << (i * 5 % 24)));
-        }
-
-        return unchecked((1103515243u * value) + 12345u);
     }
 
     /// <summary>GLib's g_str_hash (djb2 over signed chars).</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Machina.QObjects;
+using Machina.QObjects.Text;
 
 namespace Machina.Qapi.Visitors;
 
@@ -196,7 +197,7 @@ public sealed class StringInputVisitor : Visitor
     public override void VisitBool(string? name, ref bool value)
     {
         RequireScalar("booleans");
-        if (!QemuNumbers.TryParseBool(_text, out var parsed))
+        if (!QemuBool.TryParse(_text, out var parsed))
         {
             throw QapiException.InvalidParameterValue(name ?? "null", "'on' or 'off'");
         }

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using Machina.QObjects;
+using Machina.QObjects.Text;
 
 namespace Machina.Qapi.Visitors;
 
@@ -185,7 +186,7 @@ public sealed class StringOutputVisitor : Visitor
     }
 
     /// <inheritdoc/>
-    public override void VisitNumber(string? name, ref double value) => Set(CFormat.G(value, 17));
+    public override void VisitNumber(string? name, ref double value) => Set(CFormat.FormatG17(value));
 
     /// <inheritdoc/>
     public override void VisitNull(string? name, [NotNull] ref QNull? value)

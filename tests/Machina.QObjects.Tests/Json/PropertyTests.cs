@@ -121,7 +121,7 @@ public class PropertyTests
 
             var wire = (QDict)QJson.Parse(QJson.ToUtf8Bytes(dict, QJsonWriterOptions.Wire));
             Assert.Equal<QObject>(dict, wire);
-            var buckets = wire.Keys.Select(QemuKeyOrder.Bucket).ToList();
+            var buckets = wire.Keys.Select(QemuDictOrder.Bucket).ToList();
             Assert.Equal(buckets.Order(), buckets);
         }, iter: 1000);
     }

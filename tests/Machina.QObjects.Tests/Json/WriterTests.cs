@@ -99,7 +99,7 @@ public class WriterTests
     [InlineData("", 0x3039u)]
     [InlineData("\u00e9", 0xd1939864u)]
     [InlineData("\U0001F600", 0xf8d893bdu)]
-    public void Key_hash_is_qemus_tdb_hash(string key, uint hash) => Assert.Equal(hash, QemuKeyOrder.Hash(key));
+    public void Key_hash_is_qemus_tdb_hash(string key, uint hash) => Assert.Equal(hash, QemuDictOrder.Hash(key));
 
     [Fact]
     public void Key_hash_of_U0000_uses_modified_utf8()
@@ -107,7 +107,7 @@ public class WriterTests
         // QEMU holds U+0000 as C0 80, so the key "a\0" hashes as the bytes 61 C0 80.
         var expected = 0x238F13AFu * 3;
         expected += 0x61u + (0xC0u << 5) + (0x80u << 10);
-        Assert.Equal((1103515243u * expected) + 12345u, QemuKeyOrder.Hash("a\0"));
+        Assert.Equal((1103515243u * expected) + 12345u, QemuDictOrder.Hash("a\0"));
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public class WriterTests
     public void Wire_order_within_a_bucket_is_newest_first_and_replacing_keeps_the_place()
     {
         // aaa, aab, aac share a bucket (checked with real QEMU: it echoes {"ab","lx","cd"} as lx, cd, ab).
-        Assert.Equal(QemuKeyOrder.Bucket("aaa"), QemuKeyOrder.Bucket("aac"));
+        Assert.Equal(QemuDictOrder.Bucket("aaa"), QemuDictOrder.Bucket("aac"));
         var dict = new QDict { ["aab"] = 1, ["aaa"] = 2, ["aac"] = 3 };
         Assert.Equal("{\"aac\": 3, \"aaa\": 2, \"aab\": 1}", QJson.ToJson(dict, QJsonWriterOptions.Wire));
         dict["aab"] = 4;

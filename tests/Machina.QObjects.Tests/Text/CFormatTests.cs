@@ -1,10 +1,11 @@
 using System.Globalization;
 using CsCheck;
-using Machina.Qapi.Visitors;
+using Machina.QObjects.Text;
+using Machina.TestSupport;
 
-namespace Machina.Qapi.Tests.Visitors;
+namespace Machina.QObjects.Tests.Text;
 
-/// <summary>C's %g as glibc prints it (the string output visitor's numbers and sizes).</summary>
+/// <summary>C's %g as glibc prints it (JSON numbers, the string output visitor's numbers, sizes for humans).</summary>
 public class CFormatTests
 {
     /// <summary>A value, glibc's <c>%.17g</c> and <c>%.3g</c> of it (recorded with glibc's snprintf).</summary>
@@ -29,13 +30,10 @@ public class CFormatTests
         { 1.375, "1.375", "1.38" },
         { 2.5, "2.5", "2.5" },
         { 0.125, "0.125", "0.125" },
-        { 1.125, "1.125", "1.12" },
         { 0.9765625, "0.9765625", "0.977" },
         { 999.5, "999.5", "1e+03" },
-        { 0.9765625, "0.9765625", "0.977" },
         { 99.95, "99.950000000000003", "100" },
         { 9.995, "9.9949999999999992", "9.99" },
-        { 0.0001, "0.0001", "0.0001" },
         { 1.234e-05, "1.234e-05", "1.23e-05" },
         { 1.2345678901234567e+19, "1.2345678901234567e+19", "1.23e+19" },
         { -10928588.983213553, "-10928588.983213553", "-1.09e+07" },
@@ -79,29 +77,95 @@ public class CFormatTests
     [MemberData(nameof(FromGlibc))]
     public void Prints_what_glibc_prints(double value, string g17, string g3)
     {
-        Assert.Equal(g17, CFormat.G(value, 17));
-        Assert.Equal(g3, CFormat.G(value, 3));
+        Assert.Equal(g17, CFormat.FormatG(value, 17));
+        Assert.Equal(g3, CFormat.FormatG(value, 3));
     }
 
     [Fact]
     public void Ties_round_to_even_on_the_exact_binary_value()
     {
         // 1.125 and 1.375 are exact: glibc rounds the tie to even, .NET away from zero.
-        Assert.Equal("1.12", CFormat.G(1.125, 3));
-        Assert.Equal("1.38", CFormat.G(1.375, 3));
-        Assert.Equal("2", CFormat.G(2.5, 1));
-        Assert.Equal("0.1", CFormat.G(0.15, 1));
+        Assert.Equal("1.12", CFormat.FormatG(1.125, 3));
+        Assert.Equal("1.38", CFormat.FormatG(1.375, 3));
+        Assert.Equal("2", CFormat.FormatG(2.5, 1));
+        Assert.Equal("0.1", CFormat.FormatG(0.15, 1));
     }
 
     [Fact]
     public void Non_finite_values()
     {
-        Assert.Equal("inf", CFormat.G(double.PositiveInfinity, 17));
-        Assert.Equal("-inf", CFormat.G(double.NegativeInfinity, 17));
+        Assert.Equal("inf", CFormat.FormatG(double.PositiveInfinity, 17));
+        Assert.Equal("-inf", CFormat.FormatG(double.NegativeInfinity, 17));
         // .NET's double.NaN has its sign bit set, and glibc prints that NaN as -nan.
-        Assert.Equal("-nan", CFormat.G(double.NaN, 17));
-        Assert.Equal("nan", CFormat.G(BitConverter.Int64BitsToDouble(0x7FF8_0000_0000_0000), 17));
-        Assert.Equal("1", CFormat.G(1, 0));
+        Assert.Equal("-nan", CFormat.FormatG(double.NaN, 17));
+        Assert.Equal("nan", CFormat.FormatG(BitConverter.Int64BitsToDouble(0x7FF8_0000_0000_0000), 17));
+        Assert.Equal("1", CFormat.FormatG(1, 0));
+    }
+
+    // Expected texts from C's printf("%.17g").
+    [Theory]
+    [InlineData(0.5, "0.5")]
+    [InlineData(1e20, "1e+20")]
+    [InlineData(1.2345678901234568e+17, "1.2345678901234568e+17")]
+    [InlineData(2.5e-308, "2.4999999999999998e-308")]
+    [InlineData(3.0, "3")]
+    [InlineData(1.0 / 3, "0.33333333333333331")]
+    [InlineData(1000000000000000.2, "1000000000000000.2")]
+    [InlineData(1000000000000000.8, "1000000000000000.8")]
+    public void G17_and_qnum_to_string(double value, string expected)
+    {
+        Assert.Equal(expected, CFormat.FormatG17(value));
+        Assert.Equal(expected, new QNum(value).ToString());
+    }
+
+    [Fact]
+    public void Matches_glibc_on_random_values_and_precisions()
+    {
+        Gen.Select(Gen.Double, Gen.Int[0, 40]).Sample(
+            (value, precision) => Assert.Equal(GlibcOracle.FormatG(value, precision), CFormat.FormatG(value, precision)),
+            iter: PropertyRuns.Iterations(20000));
+    }
+
+    [Fact]
+    public void Matches_glibc_on_ties()
+    {
+        // Exact binary fractions whose decimal expansion ends in 5 right after the last printed digit.
+        Gen.Select(Gen.Long[1, 1L << 53], Gen.Int[-60, 10], Gen.Int[1, 20]).Sample(
+            (mantissa, exponent, precision) =>
+            {
+                var value = Math.ScaleB(mantissa, exponent);
+                Assert.Equal(GlibcOracle.FormatG(value, precision), CFormat.FormatG(value, precision));
+            },
+            iter: PropertyRuns.Iterations(20000));
+        Gen.Int[1, 1_000_000].Sample(
+            n =>
+            {
+                var value = n + 0.5;
+                var digits = (int)Math.Floor(Math.Log10(n)) + 1;
+                Assert.Equal(GlibcOracle.FormatG(value, digits), CFormat.FormatG(value, digits));
+            },
+            iter: PropertyRuns.Iterations(5000));
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(CFormat.MaxPrecision + 1)]
+    public void Precision_must_be_0_to_100(int precision) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => CFormat.FormatG(1.0, precision));
+
+    [Fact]
+    public void Writes_bytes_and_says_when_they_do_not_fit()
+    {
+        Span<byte> buffer = stackalloc byte[CFormat.MaxG17Length];
+        Assert.True(CFormat.TryFormatG(-1.2345678901234568e-300, 17, buffer, out var written));
+        Assert.Equal("-1.2345678901234568e-300"u8.ToArray(), buffer[..written].ToArray());
+        Assert.Equal(CFormat.MaxG17Length, written);
+        Assert.True(CFormat.TryFormatG(0.5, 17, buffer[..3], out written));
+        Assert.Equal("0.5"u8.ToArray(), buffer[..written].ToArray());
+        Assert.False(CFormat.TryFormatG(0.25, 17, buffer[..3], out written));
+        Assert.Equal(0, written);
+        Assert.Equal(CFormat.MaxG17Length, CFormat.MaxLength(17));
+        Assert.Equal(CFormat.MaxLength(1), CFormat.MaxLength(0));
     }
 
     [Fact]
@@ -110,7 +174,7 @@ public class CFormatTests
         Gen.Double.Where(double.IsFinite).Sample(
             d => Assert.Equal(
                 BitConverter.DoubleToInt64Bits(d),
-                BitConverter.DoubleToInt64Bits(double.Parse(CFormat.G(d, 17), CultureInfo.InvariantCulture))),
-            iter: 5000);
+                BitConverter.DoubleToInt64Bits(double.Parse(CFormat.FormatG(d, 17), CultureInfo.InvariantCulture))),
+            iter: PropertyRuns.Iterations(5000));
     }
 }
