@@ -41,7 +41,8 @@ public static class BenchmarkInputs
         return Encoding.ASCII.GetBytes("{\"execute\": \"guest-file-write\", \"arguments\": {\"buf-b64\": \"" + text + "\"}}\n");
     }
 
-    private static string ReferenceFolder()
+    /// <summary>QEMU's reference data: $MACHINA_QEMU_REF, else ../shared/qemu/v7.2.0 beside the checkout, else .qemu-reference/v7.2.0.</summary>
+    public static string ReferenceFolder()
     {
         var fromEnvironment = Environment.GetEnvironmentVariable("MACHINA_QEMU_REF");
         if (!string.IsNullOrEmpty(fromEnvironment))

@@ -27,7 +27,7 @@ public class QapiFrontEndBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _files = new QapiSourceFiles(Path.Combine(ReferenceFolder(), "qapi"));
+        _files = new QapiSourceFiles(Path.Combine(BenchmarkInputs.ReferenceFolder(), "qapi"));
         _schema = QapiSchema.Load("qapi-schema.json", _files);
     }
 
@@ -39,29 +39,4 @@ public class QapiFrontEndBenchmarks
 
     [Benchmark(Description = "dump of a loaded schema")]
     public int Dump() => QapiSchemaDumper.Dump(_schema).Length;
-
-    /// <summary>QEMU's reference data: $MACHINA_QEMU_REF, else ../shared/qemu/v7.2.0 beside the checkout, else .qemu-reference/v7.2.0.</summary>
-    private static string ReferenceFolder()
-    {
-        if (Environment.GetEnvironmentVariable("MACHINA_QEMU_REF") is { Length: > 0 } fromEnvironment)
-        {
-            return fromEnvironment;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Machina.slnx")))
-            {
-                foreach (var candidate in new[] { Path.Combine(dir.FullName, "..", "shared", "qemu", "v7.2.0"), Path.Combine(dir.FullName, ".qemu-reference", "v7.2.0") })
-                {
-                    if (Directory.Exists(candidate))
-                    {
-                        return Path.GetFullPath(candidate);
-                    }
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException("QEMU reference data not found: set MACHINA_QEMU_REF");
-    }
 }
