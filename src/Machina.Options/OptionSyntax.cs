@@ -19,10 +19,10 @@ public enum OptionSyntax
 /// <c>-blockdev</c>, <c>-display</c>, <c>-audiodev</c>, <c>-compat</c>, and the storage daemon's
 /// <c>--blockdev</c>, <c>--export</c>, <c>--monitor</c>, <c>--nbd-server</c>, <c>--object</c>.
 /// Other options (<c>-drive</c>, <c>-machine</c>, <c>-chardev</c>, ...) are always keyval or QemuOpts.</para>
-/// <para>This is the seam where a caller plugs the two readers together: classify, then hand a JSON
-/// argument to the QEMU-dialect JSON parser (which must yield a dictionary) and anything else to
-/// <see cref="KeyvalParser"/> with the option's implied key. Both paths give a <see cref="Machina.QObjects.QDict"/>;
-/// the keyval one has only string leaves, which the keyval-mode input visitor converts by type.</para>
+/// <para><see cref="OptionArguments"/> reads such arguments whole: JSON through QEMU's JSON dialect
+/// (which must give one object), anything else through <see cref="KeyvalParser"/> with the option's
+/// implied key or through the option's QemuOpts group, and then visits the dictionary strictly (JSON)
+/// or in keyval mode (strings converted by type).</para>
 /// </remarks>
 public static class OptionSyntaxes
 {

@@ -1,3 +1,6 @@
+using Machina.Qapi;
+using Machina.Qapi.Visitors;
+
 namespace Machina.Options;
 
 /// <summary>What kind of mistake an <see cref="OptionsError"/> reports.</summary>
@@ -43,6 +46,10 @@ public enum OptionsErrorCode
 
     /// <summary>A help request named a device type the help catalog does not know.</summary>
     DeviceNotFound,
+
+    /// <summary>An argument that starts with <c>{</c> but is not one JSON object in QEMU's dialect
+    /// (<c>JSON parse error, ...</c>, <c>Expecting at most one JSON value</c>).</summary>
+    InvalidJson,
 }
 
 /// <summary>
@@ -85,22 +92,22 @@ public sealed record OptionsWarning(string Message, string? Hint = null);
 /// Thrown when an option string or option value is not acceptable; carries the <see cref="OptionsError"/>.
 /// </summary>
 /// <remarks>
-/// Bad input to any parser in <c>Machina.Options</c> raises only this exception. Other exceptions
+/// <para>Bad input to any parser in <c>Machina.Options</c> raises only this exception. Other exceptions
 /// (<see cref="ArgumentException"/>, <see cref="InvalidOperationException"/>) mean the calling code
-/// broke a documented rule, as QEMU would fail an assertion.
+/// broke a documented rule, as QEMU would fail an assertion.</para>
+/// <para>It is a <see cref="QapiException"/> of class <see cref="QapiErrorClass.GenericError"/>, as
+/// every QEMU error is: code that reads an option and then visits it (<see cref="OptionArguments.Read{T}(string, string?, CompatPolicy?)"/>)
+/// can catch <see cref="QapiException"/> for both steps.</para>
 /// </remarks>
-public sealed class OptionsException : Exception
+public sealed class OptionsException : QapiException
 {
     /// <summary>Wraps <paramref name="error"/>.</summary>
     public OptionsException(OptionsError error)
-        : base((error ?? throw new ArgumentNullException(nameof(error))).Message) => Error = error;
+        : base(QapiErrorClass.GenericError, (error ?? throw new ArgumentNullException(nameof(error))).Message, error.Hint) => Error = error;
 
     /// <summary>The error.</summary>
     public OptionsError Error { get; }
 
     /// <summary>The kind of mistake.</summary>
     public OptionsErrorCode Code => Error.Code;
-
-    /// <summary>QEMU's hint, or null.</summary>
-    public string? Hint => Error.Hint;
 }

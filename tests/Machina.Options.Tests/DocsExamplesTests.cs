@@ -1,4 +1,6 @@
 using Machina.QObjects;
+using Machina.Qapi;
+using Machina.Qapi.Visitors;
 
 namespace Machina.Options.Tests;
 
@@ -58,5 +60,34 @@ public class DocsExamplesTests
         Assert.Equal(
             "virtio-rng-pci options:\n  max-bytes=<uint64>     -  (default: 9223372036854775807)\n",
             catalog.DeviceHelp(device.Parse("virtio-rng,help", permitAbbreviation: true)));
+    }
+
+    [Fact]
+    public void Json_argument_examples()
+    {
+        var disk = OptionArguments.Parse("{\"driver\": \"null-co\", \"size\": 4096}", impliedKey: "driver");
+        Assert.Equal(OptionSyntax.Json, disk.Syntax);
+        var same = OptionArguments.Parse("null-co,size=4096", impliedKey: "driver");
+        Assert.Equal<QObject>(new QDict { ["driver"] = "null-co", ["size"] = "4096" }, same.Arguments);
+        Assert.Equal(disk.Read<NullBlockdevOptions>(), same.Read<NullBlockdevOptions>());
+
+        var compat = OptionArguments.Read<CompatPolicy>("deprecated-input=reject", impliedKey: null);
+        Assert.Equal(CompatPolicyInput.Reject, compat.DeprecatedInput);
+        var v = OptionArguments.CreateVisitor("{'deprecated-input': 'reject'}", impliedKey: null);
+        Assert.False(v.IsKeyval);
+
+        var devices = new QemuOptsList("device", [], impliedOptName: "driver");
+        var nic = OptionArguments.ParseWithQemuOpts("virtio-net-pci,id=nic0,netdev=n0", devices);
+        Assert.Equal("nic0", nic.Opts!.Id);
+        Assert.Same(nic.Opts, devices.Instances.Single());
+
+        var obj = OptionArguments.Parse("memory-backend-ram,help", "qom-type", allowHelp: true);
+        Assert.True(obj.HelpRequested);
+
+        const string arg = "null-co,size=0Z";
+        var e = Assert.ThrowsAny<QapiException>(() => OptionArguments.Read<NullBlockdevOptions>(arg, "driver"));
+        Assert.Equal(
+            "qemu-system-x86_64: -blockdev null-co,size=0Z: Parameter 'size' expects integer\n",
+            CommandLineErrors.Format("qemu-system-x86_64", "-blockdev", arg, e));
     }
 }

@@ -1,5 +1,7 @@
 using CsCheck;
 using Machina.QObjects;
+using Machina.Qapi;
+using Machina.Qapi.Visitors;
 
 namespace Machina.Options.Tests;
 
@@ -45,6 +47,94 @@ public class KeyvalVersusQemuOptsTests
         var d = All[behaviour];
         Assert.Equal(d.Keyval, ReadKeyval(d.Input, d.Implied));
         Assert.Equal(d.QemuOpts, ReadQemuOpts(d.Input, d.Implied));
+    }
+
+    /// <summary>
+    /// A typed value both ways: QEMU's keyval input visitor (<c>-blockdev</c>, <c>-compat</c>, ...) and a
+    /// QemuOpts group describing the parameter (<c>-drive</c>, <c>-chardev</c>, ...). The two convert
+    /// with the same C functions but word their errors differently.
+    /// </summary>
+    /// <param name="Type">Number (QAPI <c>uint64</c>) or Size.</param>
+    /// <param name="Text">The value of parameter <c>x</c>.</param>
+    /// <param name="Keyval">The visitor's value, or "error: MESSAGE".</param>
+    /// <param name="QemuOpts">The group's value, or "error: MESSAGE".</param>
+    public sealed record TypedDifference(QemuOptType Type, string Text, string Keyval, string QemuOpts);
+
+    public static IReadOnlyDictionary<string, TypedDifference> Typed { get; } = new Dictionary<string, TypedDifference>
+    {
+        ["number_above_2_to_the_64"] = new(QemuOptType.Number, "18446744073709551616",
+            "error: Parameter 'x' expects integer", "error: Value '18446744073709551616' is too large for parameter 'x'"),
+        ["number_below_minus_2_to_the_64"] = new(QemuOptType.Number, "-18446744073709551616",
+            "error: Parameter 'x' expects integer", "error: Value '-18446744073709551616' is too large for parameter 'x'"),
+        ["number_with_a_fraction"] = new(QemuOptType.Number, "3.14", "error: Parameter 'x' expects integer", "error: Parameter 'x' expects a number"),
+        ["number_with_a_bad_octal_digit"] = new(QemuOptType.Number, "08", "error: Parameter 'x' expects integer", "error: Parameter 'x' expects a number"),
+        ["number_empty"] = new(QemuOptType.Number, "", "error: Parameter 'x' expects integer", "error: Parameter 'x' expects a number"),
+        ["size_negative"] = new(QemuOptType.Size, "-1", "error: Parameter 'x' expects size", "error: Parameter 'x' expects a non-negative number below 2^64"),
+        ["size_above_2_to_the_64"] = new(QemuOptType.Size, "16E", "error: Parameter 'x' expects size", "error: Value '16E' is out of range for parameter 'x'"),
+        ["size_with_trailing_garbage"] = new(QemuOptType.Size, "16Gi", "error: Parameter 'x' expects size", "error: Parameter 'x' expects a non-negative number below 2^64"),
+
+        // Where they agree, for contrast.
+        ["number_minus_one_wraps_in_both"] = new(QemuOptType.Number, "-1", "18446744073709551615", "18446744073709551615"),
+        ["size_fraction_in_both"] = new(QemuOptType.Size, "1.5k", "1536", "1536"),
+        ["bool_word_in_both"] = new(QemuOptType.Bool, "yes", "True", "True"),
+        ["bool_error_in_both"] = new(QemuOptType.Bool, "offer", "error: Parameter 'x' expects 'on' or 'off'", "error: Parameter 'x' expects 'on' or 'off'"),
+    };
+
+    public static TheoryData<string> TypedNames => [.. Typed.Keys];
+
+    [Theory]
+    [MemberData(nameof(TypedNames))]
+    public void Typed_values_both_ways(string behaviour)
+    {
+        var d = Typed[behaviour];
+        Assert.Equal(d.Keyval, VisitKeyval(d.Type, d.Text));
+        Assert.Equal(d.QemuOpts, ReadTypedQemuOpts(d.Type, d.Text));
+    }
+
+    private static string VisitKeyval(QemuOptType type, string text)
+    {
+        var visitor = new QObjectInputVisitor(KeyvalParser.Parse("x=" + text), keyval: true);
+        visitor.StartStruct(null);
+        try
+        {
+            switch (type)
+            {
+                case QemuOptType.Bool:
+                    var b = false;
+                    visitor.VisitBool("x", ref b);
+                    return b.ToString();
+                case QemuOptType.Number:
+                    ulong n = 0;
+                    visitor.VisitUInt64("x", ref n);
+                    return n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                default:
+                    ulong size = 0;
+                    visitor.VisitSize("x", ref size);
+                    return size.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+        catch (QapiException e)
+        {
+            return "error: " + e.Message;
+        }
+    }
+
+    private static string ReadTypedQemuOpts(QemuOptType type, string text)
+    {
+        try
+        {
+            var opts = new QemuOptsList("typed", [new("x", type)]).Parse("x=" + text);
+            return type switch
+            {
+                QemuOptType.Bool => opts.GetBool("x", false).ToString(),
+                QemuOptType.Number => opts.GetNumber("x", 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _ => opts.GetSize("x", 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+        }
+        catch (OptionsException e)
+        {
+            return "error: " + e.Message;
+        }
     }
 
     [Fact]
