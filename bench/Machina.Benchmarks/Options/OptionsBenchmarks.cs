@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Machina.Options;
+using Machina.QObjects.Json;
 
 namespace Machina.Benchmarks.Options;
 
@@ -78,6 +79,7 @@ public class OptionsBenchmarks
     ];
 
     private Dictionary<string, QemuOptsList> _groups = [];
+    private string[] _json = [];
 
     /// <summary>Sets up the QemuOpts groups as QEMU declares them.</summary>
     [GlobalSetup]
@@ -91,6 +93,8 @@ public class OptionsBenchmarks
                 o => o.Option == "chardev"
                     ? new QemuOptsList("chardev", ChardevParameters, "backend")
                     : new QemuOptsList(o.Option, [], o.Implied));
+        // The same options as JSON objects, the form management tools pass to -device and -blockdev.
+        _json = [.. CommandLine.Select(o => QJson.ToJson(KeyvalParser.Parse(o.Argument, o.Implied)))];
         if (CommandLine.Length != 50)
         {
             throw new InvalidOperationException($"the command line has {CommandLine.Length} options, not 50");
@@ -136,6 +140,19 @@ public class OptionsBenchmarks
         foreach (var (_, implied, argument) in CommandLine)
         {
             total += KeyvalPrinter.Print(KeyvalParser.Parse(argument, implied, out _), implied).Length;
+        }
+
+        return total;
+    }
+
+    /// <summary>All 50 options as JSON arguments through <see cref="OptionArguments"/> (QEMU's JSON branch).</summary>
+    [Benchmark]
+    public int Json()
+    {
+        var total = 0;
+        foreach (var argument in _json)
+        {
+            total += OptionArguments.ParseJson(argument).Count;
         }
 
         return total;
