@@ -277,21 +277,7 @@ public static partial class QemuNumbers
     private static bool IsBelowTinyThreshold(ReadOnlySpan<char> digits, long scale)
     {
         var d = SignificantDigits(digits, out var dropped, out _);
-        scale += dropped;
-
-        // d × 10^scale < T × 2^-1076  ⇔  d × 10^scale × 2^1076 < T.
-        var left = d << 1076;
-        var right = TinyThresholdTimes2To1076;
-        if (scale >= 0)
-        {
-            left *= BigInteger.Pow(10, (int)scale);
-        }
-        else
-        {
-            right *= BigInteger.Pow(10, (int)-scale);
-        }
-
-        return left < right;
+        return CompareDecimalToBinary(d, scale + dropped, TinyThresholdTimes2To1076, 1076) < 0;
     }
 
     /// <summary>Whether <paramref name="value"/> (at most 2^-1022) is exactly digits × 10^scale.</summary>
@@ -318,7 +304,14 @@ public static partial class QemuNumbers
             m = BigInteger.One << 52;
         }
 
-        var left = d << 1074;
+        return CompareDecimalToBinary(d, scale, m, 1074) == 0;
+    }
+
+    /// <summary>Compares d × 10^scale with m × 2^-<paramref name="binaryShift"/>, exactly.</summary>
+    private static int CompareDecimalToBinary(BigInteger d, long scale, BigInteger m, int binaryShift)
+    {
+        // Multiply both sides by 2^binaryShift and by 10^-scale when scale is negative.
+        var left = d << binaryShift;
         var right = m;
         if (scale >= 0)
         {
@@ -329,7 +322,7 @@ public static partial class QemuNumbers
             right *= BigInteger.Pow(10, (int)-scale);
         }
 
-        return left == right;
+        return left.CompareTo(right);
     }
 
     private static QemuParseStatus ParseHexFloat(ReadOnlySpan<char> s, int start, out double value, out int end)

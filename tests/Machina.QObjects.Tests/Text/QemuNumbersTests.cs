@@ -161,9 +161,16 @@ public class QemuNumbersTests
         Gen.Select(Gen.Char["0123456789abcdef"].Array[13, 18], Gen.Int[-1100, -1015])
             .Select((m, e) => "0x" + new string(m, 0, 1) + "." + new string(m, 1, m.Length - 1) + "p" + e.ToString(CultureInfo.InvariantCulture));
 
+    // Decimals around 2^-1022, where rounding, tininess and exactness meet, and around the smallest subnormal.
+    private static readonly Gen<string> NearSmallestNormal =
+        Gen.Select(Gen.OneOf(Gen.Const("2.2250738585072"), Gen.Const("2.225073858507201"), Gen.Const("4.940656458412465"), Gen.Const("2.4703282292062327")),
+                Gen.Char["0123456789"].Array[0, 25])
+            .Select((head, tail) => head + new string(tail) + (head[0] == '2' && head[2] == '2' ? "e-308" : "e-324"));
+
     private static readonly Gen<string> FloatLike =
         Gen.OneOf(
             NumberLike,
+            NearSmallestNormal,
             Gen.Select(Gen.Double, Gen.Int[0, 3]).Select((d, style) => d.ToString(
                 new[] { "R", "E30", "G3", "F2" }[style], CultureInfo.InvariantCulture).Replace("∞", "inf", StringComparison.Ordinal)),
             HexFloat,
