@@ -15,15 +15,14 @@ namespace Machina.Options;
 /// <param name="Arguments">The dictionary: typed values from JSON, string leaves otherwise.</param>
 /// <param name="Syntax">How the argument was spelled.</param>
 /// <param name="HelpRequested">True when a keyval or QemuOpts argument asked for help (<c>help</c> or <c>?</c>).</param>
-/// <param name="Opts">For an argument read by a QemuOpts group, the instance it created (null for help).</param>
-/// <param name="Warnings">QEMU's warnings for the argument (deprecated spellings), in order.</param>
-public sealed record OptionArgument(
-    QDict Arguments,
-    OptionSyntax Syntax,
-    bool HelpRequested = false,
-    QemuOpts? Opts = null,
-    IReadOnlyList<OptionsWarning>? Warnings = null)
+public sealed record OptionArgument(QDict Arguments, OptionSyntax Syntax, bool HelpRequested = false)
 {
+    /// <summary>For an argument read by a QemuOpts group, the instance it created; null otherwise and for help.</summary>
+    public QemuOpts? Opts { get; init; }
+
+    /// <summary>QEMU's warnings for the argument (deprecated spellings), in order.</summary>
+    public IReadOnlyList<OptionsWarning> Warnings { get; init; } = [];
+
     /// <summary>
     /// The visitor QEMU reads <see cref="Arguments"/> with: strict for JSON, keyval mode otherwise
     /// (QEMU's <c>qobject_input_visitor_new</c> or <c>qobject_input_visitor_new_keyval</c>).
@@ -169,11 +168,15 @@ public static class OptionArguments
         ArgumentNullException.ThrowIfNull(group);
         if (OptionSyntaxes.Classify(CString.Of(argument)) == OptionSyntax.Json)
         {
-            return new OptionArgument(ParseJson(argument), OptionSyntax.Json, Warnings: []);
+            return new OptionArgument(ParseJson(argument), OptionSyntax.Json);
         }
 
         var result = group.ParseNoisily(argument, permitAbbreviation: true);
-        return new OptionArgument(result.Opts?.ToQDict() ?? [], OptionSyntax.Keyval, result.HelpRequested, result.Opts, result.Warnings);
+        return new OptionArgument(result.Opts?.ToQDict() ?? [], OptionSyntax.Keyval, result.HelpRequested)
+        {
+            Opts = result.Opts,
+            Warnings = result.Warnings,
+        };
     }
 
     /// <summary>

@@ -106,7 +106,7 @@ public class OptionArgumentsTests
         Assert.Equal(OptionSyntax.Json, device.Syntax);
         Assert.Equal<QObject>(new QDict { ["driver"] = "virtio-net-pci", ["id"] = "n0", ["vectors"] = 4 }, device.Arguments);
         Assert.Null(device.Opts);
-        Assert.Empty(device.Warnings!);
+        Assert.Empty(device.Warnings);
         Assert.Empty(group.Instances);
     }
 
@@ -136,7 +136,7 @@ public class OptionArgumentsTests
     {
         var netdev = new QemuOptsList("netdev", [new("type", QemuOptType.String), new("ipv6", QemuOptType.Bool)], impliedOptName: "type");
         var user = OptionArguments.ParseWithQemuOpts("user,id=n,ipv6", netdev);
-        Assert.Equal("short-form boolean option 'ipv6' deprecated", user.Warnings!.Single().Message);
+        Assert.Equal("short-form boolean option 'ipv6' deprecated", user.Warnings.Single().Message);
         Assert.True(user.Opts!.GetBool("ipv6", false));
 
         var help = OptionArguments.ParseWithQemuOpts("user,help", netdev);
