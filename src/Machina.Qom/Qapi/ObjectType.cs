@@ -1,3 +1,6 @@
+// Hand-written in exactly the shape the QAPI code generator emits (docs/codegen-shape.md), from
+// QEMU 7.2's qapi/qom.json; to be replaced by generated code.
+
 using Machina.Qapi.Visitors;
 
 namespace Machina.Qom;

@@ -10,7 +10,7 @@ namespace Machina.Qom;
 /// </summary>
 /// <remarks>
 /// A new runtime knows the types <c>object</c>, <c>interface</c>, <c>container</c> and
-/// <c>user-creatable</c>; <c>StandardTypes.RegisterAll</c> adds the real types Machina
+/// <c>user-creatable</c>; <see cref="StandardTypes.RegisterAll"/> adds the real types Machina
 /// implements (secret, memory backends, iothread, authz-simple, the machine types).
 /// </remarks>
 public sealed class QomRuntime

@@ -1,8 +1,8 @@
 using System.Text;
 using Machina.Qapi;
 using Machina.Qapi.Visitors;
-using Machina.Qom.Internal;
 using Machina.QObjects;
+using Machina.QObjects.Json;
 
 namespace Machina.Qom;
 
@@ -162,9 +162,11 @@ public sealed class UserCreatableObjects
         ArgumentNullException.ThrowIfNull(properties);
         ArgumentNullException.ThrowIfNull(visitor);
         visitor.StartStruct(null);
-        foreach (var key in QemuDictOrder.Keys(properties))
+        var order = new int[properties.Count];
+        QemuDictOrder.Sort(properties, order);
+        foreach (var index in order)
         {
-            obj.SetProperty(key, visitor);
+            obj.SetProperty(properties.GetAt(index).Key, visitor);
         }
 
         visitor.CheckStruct();
