@@ -11,7 +11,7 @@ namespace Machina.Qom;
 /// the type's branch).
 /// </summary>
 /// <remarks>
-/// <para><see cref="Read"/> checks the options as QEMU's generated union visit does: the type name
+/// <para><see cref="Read(QObject, QomTypeRegistry, bool, CompatPolicy)"/> checks the options as QEMU's generated union visit does: the type name
 /// against QEMU's <c>ObjectType</c> enum (and Machina's own user-creatable types), <c>id</c>, then the
 /// branch members against the type's options struct (<see cref="QomTypeInfo.OptionsType"/>), with
 /// QEMU's messages. The members are then written back through the output visitor, as QEMU's
@@ -50,8 +50,8 @@ public sealed class ObjectOptions
 
     /// <summary>
     /// Reads and checks options (QEMU's <c>visit_type_ObjectOptions</c>): the arguments of
-    /// <c>object-add</c> (<paramref name="keyval"/> false) or the keyval tree of <c>-object</c>
-    /// (<paramref name="keyval"/> true, every scalar a string).
+    /// <c>object-add</c> (<paramref name="keyval"/> false) or a keyval tree of <c>-object</c>
+    /// (<paramref name="keyval"/> true, every scalar a string, as qemu-storage-daemon reads it).
     /// </summary>
     /// <param name="input">The options.</param>
     /// <param name="types">The types whose options structs check the members.</param>
@@ -61,13 +61,37 @@ public sealed class ObjectOptions
     public static ObjectOptions Read(QObject input, QomTypeRegistry types, bool keyval = false, CompatPolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var visitor = new QObjectInputVisitor(input, keyval) { Policy = policy };
+        return Read(visitor, types, input as QDict, keyval);
+    }
+
+    /// <summary>
+    /// Reads and checks options through any input visitor: QEMU's <c>-object</c> reads them through
+    /// its QemuOpts visitor. Only types with an options struct can be read this way, since the
+    /// visitor cannot hand over members it does not know.
+    /// </summary>
+    /// <param name="visitor">An input visitor positioned before the options struct.</param>
+    /// <param name="types">The types whose options structs check the members.</param>
+    /// <exception cref="QapiException">The options are invalid, or the type has no options struct ("invalid object type: T").</exception>
+    public static ObjectOptions Read(Visitor visitor, QomTypeRegistry types)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return Read(visitor, types, null, keyval: false);
+    }
+
+    private static ObjectOptions Read(Visitor v, QomTypeRegistry types, QDict? input, bool keyval)
+    {
         ArgumentNullException.ThrowIfNull(types);
-        var v = new QObjectInputVisitor(input, keyval) { Policy = policy };
+        if (!v.IsInput)
+        {
+            throw new ArgumentException("options are read with an input visitor", nameof(v));
+        }
+
         v.StartStruct(null);
 
         string? qomType = null;
         v.VisitString("qom-type", ref qomType);
-        CheckTypeName(qomType, types, policy);
+        CheckTypeName(qomType, types, v.Policy);
 
         string? id = null;
         v.VisitString("id", ref id);
@@ -75,9 +99,14 @@ public sealed class ObjectOptions
         var optionsType = types.FindType(qomType)?.OptionsType;
         if (optionsType is null)
         {
+            if (input is null)
+            {
+                throw new QapiException($"invalid object type: {qomType}");
+            }
+
             // No struct to check the members against: hand them over as they are.
             var members = new QDict();
-            foreach (var (key, value) in (QDict)input)
+            foreach (var (key, value) in input)
             {
                 if (key is not ("qom-type" or "id"))
                 {
