@@ -94,16 +94,16 @@ public sealed class ObjectProperty
     internal PropertyRelease? Release => _release;
 
     /// <summary>Declares the default as a boolean. See <see cref="SetDefault(QObject)"/>.</summary>
-    public ObjectProperty SetDefault(bool value) => SetDefault(QBool.From(value));
+    public ObjectProperty SetDefault(bool value) => SetDefault((QObject)QBool.From(value));
 
     /// <summary>Declares the default as a string. See <see cref="SetDefault(QObject)"/>.</summary>
-    public ObjectProperty SetDefault(string value) => SetDefault(new QString(value));
+    public ObjectProperty SetDefault(string value) => SetDefault((QObject)new QString(value));
 
     /// <summary>Declares the default as a signed integer. See <see cref="SetDefault(QObject)"/>.</summary>
-    public ObjectProperty SetDefault(long value) => SetDefault(new QNum(value));
+    public ObjectProperty SetDefault(long value) => SetDefault((QObject)new QNum(value));
 
     /// <summary>Declares the default as an unsigned integer. See <see cref="SetDefault(QObject)"/>.</summary>
-    public ObjectProperty SetDefault(ulong value) => SetDefault(new QNum(value));
+    public ObjectProperty SetDefault(ulong value) => SetDefault((QObject)new QNum(value));
 
     /// <summary>
     /// Declares the property's default (QEMU's <c>object_property_set_default</c>). The setter applies

@@ -241,7 +241,7 @@ public sealed partial class QomTypeRegistry
         {
             added.SetDefault(value switch
             {
-                bool b => QBool.From(b),
+                bool b => (QObject)QBool.From(b),
                 string s => new QString(s),
                 ulong u => new QNum(u),
                 double d => new QNum(d),
