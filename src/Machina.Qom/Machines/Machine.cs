@@ -9,11 +9,13 @@ namespace Machina.Qom.Machines;
 /// The machine, <c>/machine</c> (QEMU's abstract <c>machine</c>, hw/core/machine.c, as far as the
 /// object model goes): the board's configuration as properties — kernel, firmware and device
 /// tree files, the boot order, the CPU topology, the memory size, the RAM backend — and the
-/// containers <c>peripheral</c>, <c>peripheral-anon</c> and <c>unattached</c>. Board models derive
-/// from it; <see cref="NoneMachine"/> is the empty board.
+/// containers <c>peripheral</c>, <c>peripheral-anon</c> and <c>unattached</c>. The QOM type is
+/// abstract; a board either derives a class from this one or, as QEMU's <c>DEFINE_MACHINE</c> does,
+/// registers a type named <c>NAME-machine</c> with parent <c>machine</c> and a class-init that fills
+/// in its <see cref="MachineClass"/>. <see cref="NoneMachine"/> is the empty board.
 /// </summary>
 [QomType("machine", Abstract = true, ClassType = typeof(MachineClass))]
-public abstract class Machine : QomObject
+public class Machine : QomObject
 {
     private const string TypeSuffix = "-machine";
 

@@ -151,6 +151,12 @@ public sealed class QomType
 
     private QomObject CreateWithConstructor()
     {
+        if (_instanceType!.IsAbstract)
+        {
+            throw new InvalidOperationException(
+                $"QOM type '{Name}' makes objects of {_instanceType.Name}, an abstract class: declare a class for the type or give it a factory");
+        }
+
         try
         {
             return (QomObject)Activator.CreateInstance(_instanceType!, nonPublic: true)!;

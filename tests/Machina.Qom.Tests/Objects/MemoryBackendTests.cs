@@ -83,7 +83,7 @@ public sealed class MemoryBackendTests
     public void Defaults_come_from_the_machine()
     {
         var runtime = StandardTypes.CreateRuntime();
-        var machine = Machines.Machine.Create(runtime, "none");
+        var machine = Qom.Machines.Machine.Create(runtime, "none");
         machine.MemMerge = false;
         machine.DumpGuestCore = false;
 
