@@ -13,27 +13,27 @@ namespace Machina.Qom.Commands;
 /// class and text; <see cref="Register"/> puts them in a QMP command table.
 /// </summary>
 /// <remarks>
-/// <para>Every method expects the caller to hold <see cref="QomRuntime.Gate"/>; the registered
-/// handlers take it themselves.</para>
+/// <para>The typed methods expect the caller to hold <see cref="QomRuntime.Gate"/>; the registered
+/// handlers take it themselves. Argument and result marshalling is generated from
+/// qapi/machina-qom.json (<see cref="IMachinaQomCommands"/>); <c>object-add</c> alone is
+/// marshalled here, since the registry, not the schema, knows which types and options exist.</para>
 /// <para>Orders: <c>qom-list</c> and <c>qom-list-properties</c> list class properties from the
 /// root type down, then the object's own (QEMU lists its hash tables' order, reversed, which
 /// puts <c>type</c> first and children last as well); <c>qom-list-types</c> lists types in
 /// registration order (QEMU: hash table order).</para>
+/// <para>The run-state commands (<c>query-status</c>, <c>stop</c>, <c>cont</c>) belong to the QMP
+/// server's machine, not to the object model.</para>
 /// </remarks>
-public sealed class QomCommands
+public sealed class QomCommands : IMachinaQomCommands
 {
     private readonly QomRuntime _runtime;
 
-    /// <summary>Commands over the objects of <paramref name="runtime"/>, and the run state <paramref name="runState"/> when given.</summary>
-    public QomCommands(QomRuntime runtime, VmRunState? runState = null)
+    /// <summary>Commands over the objects of <paramref name="runtime"/>.</summary>
+    public QomCommands(QomRuntime runtime)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         _runtime = runtime;
-        RunState = runState;
     }
-
-    /// <summary>The run state behind <c>query-status</c>, <c>stop</c> and <c>cont</c>, when there is one.</summary>
-    public VmRunState? RunState { get; }
 
     /// <summary>The properties of the object at <paramref name="path"/>: name and type (QMP <c>qom-list</c>).</summary>
     /// <exception cref="QapiException">"Path 'P' is ambiguous"; DeviceNotFound "Device 'P' not found".</exception>
@@ -172,65 +172,58 @@ public sealed class QomCommands
         return text.ToString();
     }
 
-    /// <summary>The reply of <c>query-status</c>.</summary>
-    /// <exception cref="InvalidOperationException">No run state was given.</exception>
-    public StatusInfo QueryStatus() => RequireRunState().Query();
-
-    /// <summary>QMP <c>stop</c>: pauses the machine.</summary>
-    /// <exception cref="InvalidOperationException">No run state was given.</exception>
-    public void Stop() => RequireRunState().Stop();
-
-    /// <summary>QMP <c>cont</c>: resumes the machine.</summary>
-    /// <exception cref="QapiException">The machine cannot resume now.</exception>
-    /// <exception cref="InvalidOperationException">No run state was given.</exception>
-    public void Cont() => RequireRunState().Cont();
-
     /// <summary>
     /// Registers <c>qom-list</c>, <c>qom-get</c>, <c>qom-set</c>, <c>qom-list-types</c>,
-    /// <c>qom-list-properties</c>, <c>object-add</c>, <c>object-del</c> and, with a run state,
-    /// <c>query-status</c>, <c>stop</c> and <c>cont</c>. The handlers read their arguments with
-    /// QEMU's generated-marshaller errors ("Parameter 'path' is missing"), run under the runtime's
-    /// lock and write their results through the output visitor.
+    /// <c>qom-list-properties</c>, <c>object-add</c> and <c>object-del</c>. The handlers read their
+    /// arguments with QEMU's generated-marshaller errors ("Parameter 'path' is missing"), run under
+    /// the runtime's lock and write their results through the output visitor.
     /// </summary>
     /// <exception cref="ArgumentException">One of the commands is registered already.</exception>
     public void Register(QmpCommandTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        const QmpCommandOptions Preconfig = QmpCommandOptions.AllowPreconfig;
-        table.Register("qom-list", Handler<QomListArguments>((a, _) => WriteList(QomList(a.Path))), Preconfig);
-        table.Register("qom-get", Handler<QomGetArguments>((a, _) => QomGet(a.Path, a.Property)), Preconfig);
-        table.Register("qom-set", Handler<QomSetArguments>((a, _) =>
+        MachinaQomCommands.Register(table, this);
+        table.Register("object-add", (arguments, context) =>
         {
-            QomSet(a.Path, a.Property, a.Value);
-            return null;
-        }), Preconfig);
-        table.Register("qom-list-types", Handler<QomListTypesArguments>((a, _) => WriteList(QomListTypes(a.Implements, a.Abstract))), Preconfig);
-        table.Register("qom-list-properties", Handler<QomListPropertiesArguments>((a, _) => WriteList(QomListProperties(a.Typename))), Preconfig);
-        table.Register("object-add", (arguments, context) => Locked(() =>
-        {
-            ObjectAdd(arguments, context.Policy);
-            return null;
-        }), Preconfig);
-        table.Register("object-del", Handler<ObjectDelArguments>((a, _) =>
-        {
-            ObjectDel(a.Id);
-            return null;
-        }), Preconfig);
+            lock (_runtime.Gate)
+            {
+                ObjectAdd(arguments, context.Policy);
+            }
 
-        if (RunState is not null)
+            return ValueTask.FromResult<QObject?>(null);
+        }, QmpCommandOptions.AllowPreconfig);
+    }
+
+    ValueTask<QapiList<ObjectPropertyInfo>> IMachinaQomCommands.QomListAsync(string path, QmpCommandContext context) =>
+        Locked(() => QomList(path));
+
+    ValueTask<QObject> IMachinaQomCommands.QomGetAsync(string path, string property, QmpCommandContext context) =>
+        Locked(() => QomGet(path, property));
+
+    ValueTask IMachinaQomCommands.QomSetAsync(string path, string property, QObject value, QmpCommandContext context)
+    {
+        lock (_runtime.Gate)
         {
-            table.Register("query-status", NoArguments(() => QObjectOutputVisitor.Write(QueryStatus())), Preconfig);
-            table.Register("stop", NoArguments(() =>
-            {
-                Stop();
-                return null;
-            }));
-            table.Register("cont", NoArguments(() =>
-            {
-                Cont();
-                return null;
-            }));
+            QomSet(path, property, value);
         }
+
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask<QapiList<ObjectTypeInfo>> IMachinaQomCommands.QomListTypesAsync(string? implements, bool? @abstract, QmpCommandContext context) =>
+        Locked(() => QomListTypes(implements, @abstract));
+
+    ValueTask<QapiList<ObjectPropertyInfo>> IMachinaQomCommands.QomListPropertiesAsync(string typename, QmpCommandContext context) =>
+        Locked(() => QomListProperties(typename));
+
+    ValueTask IMachinaQomCommands.ObjectDelAsync(string id, QmpCommandContext context)
+    {
+        lock (_runtime.Gate)
+        {
+            ObjectDel(id);
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     private static QapiException DeviceNotFound(string path) => new(QapiErrorClass.DeviceNotFound, $"Device '{path}' not found");
@@ -241,15 +234,6 @@ public sealed class QomCommands
         {
             result.Add(new ObjectPropertyInfo { Name = property.Name, Type = property.Type, Description = property.Description });
         }
-    }
-
-    private static QObject WriteList<T>(QapiList<T> list)
-        where T : class, IQapiType<T>
-    {
-        var output = new QObjectOutputVisitor();
-        QapiList<T>? value = list;
-        output.VisitList(null, ref value, static (Visitor v, string? name, ref T element) => v.Visit(name, ref element!));
-        return output.Complete();
     }
 
     // C strcmp on UTF-8: by code point.
@@ -297,29 +281,7 @@ public sealed class QomCommands
         return _runtime.ResolvePath(path, out _) ?? throw DeviceNotFound(path);
     }
 
-    private VmRunState RequireRunState() =>
-        RunState ?? throw new InvalidOperationException("these commands were created without a run state");
-
-    private QmpCommandHandler Handler<TArguments>(Func<TArguments, QmpCommandContext, QObject?> run)
-        where TArguments : class, IQapiType<TArguments> =>
-        (arguments, context) =>
-        {
-            var typed = QObjectInputVisitor.Read<TArguments>(arguments, context.Policy);
-            return Locked(() => run(typed, context));
-        };
-
-    // A command without arguments still refuses any it is given ("Parameter 'x' is unexpected").
-    private QmpCommandHandler NoArguments(Func<QObject?> run) =>
-        (arguments, context) =>
-        {
-            var visitor = new QObjectInputVisitor(arguments) { Policy = context.Policy };
-            visitor.StartStruct(null);
-            visitor.CheckStruct();
-            visitor.EndStruct();
-            return Locked(run);
-        };
-
-    private ValueTask<QObject?> Locked(Func<QObject?> run)
+    private ValueTask<T> Locked<T>(Func<T> run)
     {
         lock (_runtime.Gate)
         {

@@ -17,11 +17,14 @@ namespace Machina.Qom.Tests.Commands;
 /// monitor's chardev (<c>/chardevs</c>, created by the QMP server) and qdev's system bus
 /// (<c>/machine/unattached/sysbus</c>). Lists whose order is QEMU's hash-table order
 /// (<c>qom-list</c>, <c>qom-list-properties</c>, <c>qom-list-types</c>) are compared as sets;
-/// <c>qom-list-types</c> only over the types both have.
+/// <c>qom-list-types</c> only over the types both have. The run-state requests (<c>query-status</c>,
+/// <c>stop</c>, <c>cont</c>) belong to the QMP server's machine and are left out here;
+/// tests/Machina.Tests replays the whole session through the machina program.
 /// </remarks>
 public sealed class QemuSessionTests
 {
     private static readonly HashSet<string> LeftToOtherParts = ["chardevs", "sysbus"];
+    private static readonly HashSet<string> RunStateCommands = ["query-status", "stop", "cont"];
 
 
     [Fact]
@@ -31,6 +34,11 @@ public sealed class QemuSessionTests
         var failures = new List<string>();
         foreach (var step in RecordedSession.Load("qemu-qom-session.txt"))
         {
+            if (((QDict)QJson.Parse(step.Request)).TryGetString("execute", out var name) && RunStateCommands.Contains(name))
+            {
+                continue;
+            }
+
             var (reply, events) = await session.RunAsync(step.Request);
             var problem = Compare(step, reply, events, session.Runtime);
             if (problem is not null)
@@ -96,19 +104,7 @@ public sealed class QemuSessionTests
         {
             Runtime = StandardTypes.CreateRuntime();
             Machine.Create(Runtime, "none");
-            var runState = new VmRunState();
-            runState.EventRaised += (name, data) =>
-            {
-                var message = new QDict { ["event"] = name };
-                if (data is not null)
-                {
-                    message["data"] = data;
-                }
-
-                _events.Add(QJson.ToJson(message, QJsonWriterOptions.Wire));
-            };
-
-            var commands = new QomCommands(Runtime, runState);
+            var commands = new QomCommands(Runtime);
             var table = new QmpCommandTable();
             commands.Register(table);
             table.Register("qmp_capabilities", (_, _) => ValueTask.FromResult<QObject?>(new QDict()));

@@ -58,7 +58,7 @@ public sealed class IoThreadTests
         var thread = (IoThread)runtime.New("iothread");
         thread.SetInt("thread-pool-min", 100);
 
-        Assert.Throws<Qapi.QapiException>(() => Qom.UserCreatableObjects.Complete(thread));
+        Assert.Throws<Machina.Qapi.QapiException>(() => Qom.UserCreatableObjects.Complete(thread));
 
         Assert.False(thread.IsRunning);
         thread.Unref();
@@ -70,7 +70,7 @@ public sealed class IoThreadTests
         var runtime = StandardTypes.CreateRuntime();
         var thread = (IoThread)runtime.UserCreatable.Add(new QDict { ["qom-type"] = "iothread", ["id"] = "io0", ["poll-max-ns"] = 0, ["poll-shrink"] = 3 });
 
-        Assert.Throws<Qapi.QapiException>(() => thread.SetInt("thread-pool-max", 0));
+        Assert.Throws<Machina.Qapi.QapiException>(() => thread.SetInt("thread-pool-max", 0));
 
         Assert.Equal(0, thread.ThreadPoolMax);
         Assert.Equal(0, thread.PollMaxNs);

@@ -164,15 +164,15 @@ public sealed class PropertyTests
     {
         var runtime = new QomRuntime();
         var obj = runtime.Root.AddNewChild("holder", TypeNames.Container);
-        var status = new StatusInfo { Running = true, Singlestep = false, Status = RunState.Paused };
-        obj.AddQapiProperty("status", () => status, v => status = v);
+        var memory = new MemorySizeConfiguration { Size = 1 << 20, Slots = 2 };
+        obj.AddQapiProperty("memory", () => memory, v => memory = v);
 
-        Assert.Equal("StatusInfo", obj.GetPropertyType("status"));
-        Assert.Equal(new QDict { ["running"] = true, ["singlestep"] = false, ["status"] = "paused" }, obj.GetPropertyValue("status"));
-        obj.SetPropertyValue("status", new QDict { ["running"] = false, ["singlestep"] = true, ["status"] = "debug" });
-        Assert.Equal(RunState.Debug, status.Status);
-        Assert.Equal("Parameter 'status.running' is missing",
-            Assert.Throws<QapiException>(() => obj.SetPropertyValue("status", new QDict { ["singlestep"] = true, ["status"] = "debug" })).Message);
+        Assert.Equal("MemorySizeConfiguration", obj.GetPropertyType("memory"));
+        Assert.Equal(new QDict { ["size"] = 1 << 20, ["slots"] = 2 }, obj.GetPropertyValue("memory"));
+        obj.SetPropertyValue("memory", new QDict { ["size"] = 4096, ["max-size"] = 8192 });
+        Assert.Equal(new MemorySizeConfiguration { Size = 4096, MaxSize = 8192 }, memory);
+        Assert.Equal("Parameter 'memory.slots' expects uint64",
+            Assert.Throws<QapiException>(() => obj.SetPropertyValue("memory", new QDict { ["slots"] = "two" })).Message);
     }
 
     [Fact]

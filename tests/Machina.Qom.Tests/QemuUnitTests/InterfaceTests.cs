@@ -67,7 +67,7 @@ public sealed class InterfaceTests
 
         Assert.True(type.IsAbstract);
         Assert.True(type.IsInterface);
-        var error = Assert.Throws<Qapi.QapiException>(() => runtime.New("test-interface"));
+        var error = Assert.Throws<Machina.Qapi.QapiException>(() => runtime.New("test-interface"));
         Assert.Equal("object type 'test-interface' is abstract", error.Message);
     }
 
