@@ -52,17 +52,10 @@ internal static class MachinaProgram
 
     private static async Task<int> RunAsync(MachinaConfiguration config, QomRuntime runtime)
     {
-        MachinaHost host;
-        try
-        {
-            host = await MachinaHost.StartAsync(config, runtime, Console.Error).ConfigureAwait(false);
-        }
-        catch (CommandLineException e)
-        {
-            await Console.Error.WriteAsync(e.Format(Name)).ConfigureAwait(false);
-            return 1;
-        }
-
+        // Handlers go in before any socket exists, so a client that sees the socket can rely on them.
+        MachinaHost? host = null;
+        var signalled = false;
+        var gate = new Lock();
         var signals = new List<PosixSignalRegistration>();
         foreach (var (signal, number) in new[] { (PosixSignal.SIGTERM, 15), (PosixSignal.SIGINT, 2), (PosixSignal.SIGHUP, 1) })
         {
@@ -71,8 +64,30 @@ internal static class MachinaProgram
                 // The process stays up until the host has shut down cleanly.
                 context.Cancel = true;
                 Console.Error.Write($"{Name}: terminating on signal {number}\n");
-                host.RequestShutdown(ShutdownCause.HostSignal);
+                lock (gate)
+                {
+                    signalled = true;
+                    host?.RequestShutdown(ShutdownCause.HostSignal);
+                }
             }));
+        }
+
+        try
+        {
+            var started = await MachinaHost.StartAsync(config, runtime, Console.Error).ConfigureAwait(false);
+            lock (gate)
+            {
+                host = started;
+                if (signalled)
+                {
+                    host.RequestShutdown(ShutdownCause.HostSignal);
+                }
+            }
+        }
+        catch (CommandLineException e)
+        {
+            await Console.Error.WriteAsync(e.Format(Name)).ConfigureAwait(false);
+            return 1;
         }
 
         if (Daemon.IsChild)
