@@ -16,7 +16,8 @@ namespace Machina.Qapi.SourceGeneration;
 /// </summary>
 /// <remarks>
 /// Item metadata: <c>QapiNamespace</c> (default: the project's root namespace), <c>QapiName</c>
-/// (the stem of the per-schema types). An invalid schema is reported as error QAPI001 with QEMU's
+/// (the stem of the per-schema types), <c>QapiServer</c> (default true), <c>QapiClient</c> and
+/// <c>QapiTolerantInput</c> (default false): the <c>CSharpGeneratorOptions</c> of the same names. An invalid schema is reported as error QAPI001 with QEMU's
 /// message at the file and line it names.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
@@ -52,12 +53,17 @@ public sealed class QapiSourceGenerator : IIncrementalGenerator
 
         fileOptions.TryGetValue("build_metadata.AdditionalFiles.QapiNamespace", out var ns);
         fileOptions.TryGetValue("build_metadata.AdditionalFiles.QapiName", out var name);
+        var server = !fileOptions.TryGetValue("build_metadata.AdditionalFiles.QapiServer", out var serverFlag) || string.IsNullOrEmpty(serverFlag) || IsTrue(serverFlag);
+        var client = fileOptions.TryGetValue("build_metadata.AdditionalFiles.QapiClient", out var clientFlag) && IsTrue(clientFlag);
+        var tolerant = fileOptions.TryGetValue("build_metadata.AdditionalFiles.QapiTolerantInput", out var tolerantFlag) && IsTrue(tolerantFlag);
         if (string.IsNullOrEmpty(ns))
         {
             options.GlobalOptions.TryGetValue("build_property.RootNamespace", out ns);
         }
 
-        return new MainSchemaOptions(Normalize(file.Path), string.IsNullOrEmpty(ns) ? "Qapi" : ns!, string.IsNullOrEmpty(name) ? null : name);
+        return new MainSchemaOptions(Normalize(file.Path), string.IsNullOrEmpty(ns) ? "Qapi" : ns!, string.IsNullOrEmpty(name) ? null : name, server, client, tolerant);
+
+        static bool IsTrue(string? flag) => string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase);
     }
 
     private static void Generate(SourceProductionContext output, MainSchemaOptions schema, SchemaFiles files)
@@ -68,7 +74,14 @@ public sealed class QapiSourceGenerator : IIncrementalGenerator
         try
         {
             var loaded = QapiSchema.Load(fileName, new AdditionalSourceFiles(directory, files));
-            generated = CSharpGenerator.Generate(loaded, new CSharpGeneratorOptions { Namespace = schema.Namespace, SchemaName = schema.Name });
+            generated = CSharpGenerator.Generate(loaded, new CSharpGeneratorOptions
+            {
+                Namespace = schema.Namespace,
+                SchemaName = schema.Name,
+                ServerCode = schema.Server,
+                ClientCode = schema.Client,
+                TolerantInput = schema.Tolerant,
+            });
         }
         catch (QapiSchemaException e)
         {
@@ -113,7 +126,7 @@ public sealed class QapiSourceGenerator : IIncrementalGenerator
     private static string Normalize(string path) => Path.GetFullPath(path).Replace('\\', '/');
 
     /// <summary>A main schema and how to generate it.</summary>
-    private sealed record MainSchemaOptions(string Path, string Namespace, string? Name);
+    private sealed record MainSchemaOptions(string Path, string Namespace, string? Name, bool Server, bool Client, bool Tolerant);
 
     /// <summary>One schema file's text.</summary>
     private sealed record SchemaFile(string Path, string Text);

@@ -36,9 +36,21 @@ var prefixOption = new Option<string>("--prefix", "-p")
     Description = "A prefix for the output file names, as qapi-gen.py -p.",
     DefaultValueFactory = _ => string.Empty,
 };
+var clientOption = new Option<bool>("--client")
+{
+    Description = "Also generate the client side: one extension method per command for a QMP client ({NAME}Client) and the events' names and data types ({NAME}ClientEvents).",
+};
+var noServerOption = new Option<bool>("--no-server")
+{
+    Description = "Leave out the server side: command handler interface and marshalling, event emitter.",
+};
+var tolerantOption = new Option<bool>("--tolerant")
+{
+    Description = "Tolerant decoding: structs and unions keep members the schema does not define, unions get a branch for unknown discriminator values.",
+};
 var gen = new Command("gen", "Generate C# for a QAPI schema: types, visit functions, command marshalling, event emitters, introspection.")
 {
-    schemaArgument, outputOption, namespaceOption, nameOption, prefixOption,
+    schemaArgument, outputOption, namespaceOption, nameOption, prefixOption, clientOption, noServerOption, tolerantOption,
 };
 gen.SetAction(result => GenCommand.Run(
     result.GetValue(schemaArgument)!,
@@ -48,6 +60,9 @@ gen.SetAction(result => GenCommand.Run(
         Namespace = result.GetValue(namespaceOption)!,
         SchemaName = result.GetValue(nameOption),
         FilePrefix = result.GetValue(prefixOption)!,
+        ClientCode = result.GetValue(clientOption),
+        ServerCode = !result.GetValue(noServerOption),
+        TolerantInput = result.GetValue(tolerantOption),
     }));
 
 var root = new RootCommand("machina-qapi: QEMU's QAPI schema front end and C# code generator.") { dump, gen };

@@ -11,7 +11,8 @@ namespace Machina.Qapi.Generation;
 /// One backend per output, each a <see cref="QapiSchemaVisitor"/>: types (<c>qapi-types*.cs</c>),
 /// visit functions (<c>qapi-visit*.cs</c>), command handlers and marshalling
 /// (<c>qapi-commands*.cs</c>, <c>qapi-init-commands.cs</c>), event emitters
-/// (<c>qapi-events*.cs</c>, <c>qapi-emit-events.cs</c>) and introspection (<c>qapi-introspect.cs</c>).
+/// (<c>qapi-events*.cs</c>, <c>qapi-emit-events.cs</c>), introspection (<c>qapi-introspect.cs</c>)
+/// and, on request, the client side (<c>qapi-client*.cs</c>).
 /// The output depends only on the schema and the options.
 /// </remarks>
 public static class CSharpGenerator
@@ -21,14 +22,19 @@ public static class CSharpGenerator
     {
         ArgumentNullException.ThrowIfNull(schema);
         var model = new CSharpSchemaModel(schema, options ?? new CSharpGeneratorOptions());
-        CSharpBackend[] backends =
-        [
-            new TypesBackend(model),
-            new VisitBackend(model),
-            new CommandsBackend(model),
-            new EventsBackend(model),
-            new IntrospectionBackend(model),
-        ];
+        var backends = new List<CSharpBackend> { new TypesBackend(model), new VisitBackend(model) };
+        if (model.Options.ServerCode)
+        {
+            backends.Add(new CommandsBackend(model));
+            backends.Add(new EventsBackend(model));
+        }
+
+        if (model.Options.ClientCode)
+        {
+            backends.Add(new ClientBackend(model));
+        }
+
+        backends.Add(new IntrospectionBackend(model));
         var files = new List<GeneratedFile>();
         foreach (var backend in backends)
         {

@@ -32,6 +32,11 @@ internal sealed class CSharpSchemaModel
         ("QmpCommandOptions", "global::Machina.Qapi.Commands.QmpCommandOptions"),
         ("QmpMarshal", "global::Machina.Qapi.Commands.QmpMarshal"),
         ("QmpEvent", "global::Machina.Qapi.Commands.QmpEvent"),
+        ("IQmpCommandSender", "global::Machina.Qapi.Commands.IQmpCommandSender"),
+        ("QmpClientMarshal", "global::Machina.Qapi.Commands.QmpClientMarshal"),
+        ("IQapiUnknownMembers", "global::Machina.Qapi.Visitors.IQapiUnknownMembers"),
+        ("Task", "global::System.Threading.Tasks.Task"),
+        ("CancellationToken", "global::System.Threading.CancellationToken"),
         ("QObjectOutputVisitor", "global::Machina.Qapi.Visitors.QObjectOutputVisitor"),
         ("QmpSchemaIntrospection", "global::Machina.Qapi.Introspection.QmpSchemaIntrospection"),
         ("ValueTask", "global::System.Threading.Tasks.ValueTask"),
@@ -46,6 +51,7 @@ internal sealed class CSharpSchemaModel
     private readonly Dictionary<QapiType, CSharpTypeRef> _refs = [];
     private readonly Dictionary<(QapiObjectType Owner, QapiObjectTypeMember Member), string> _properties = [];
     private readonly Dictionary<QapiVariant, string> _branchRecords = [];
+    private readonly Dictionary<QapiObjectType, string> _unknownRecords = [];
     private readonly Dictionary<(QapiVariant Variant, QapiObjectTypeMember Member), string> _branchProperties = [];
     private readonly Dictionary<QapiEnumMember, string> _enumMembers = [];
     private readonly Dictionary<QapiMember, QapiDocArgSection> _memberDocs = [];
@@ -63,6 +69,8 @@ internal sealed class CSharpSchemaModel
         EventsClass = SchemaName + "Events";
         EventEnum = SchemaName + "Event";
         IntrospectionClass = SchemaName + "Introspection";
+        ClientClass = SchemaName + "Client";
+        ClientEventsClass = SchemaName + "ClientEvents";
         SourceName = options.SourceName ?? schema.FileName;
 
         MapRuntimeTypes();
@@ -106,6 +114,22 @@ internal sealed class CSharpSchemaModel
     public string EventEnum { get; }
 
     public string IntrospectionClass { get; }
+
+    public string ClientClass { get; }
+
+    public string ClientEventsClass { get; }
+
+    /// <summary>Client extension method names by command (every command, generated or not), with <see cref="CSharpGeneratorOptions.ClientCode"/>.</summary>
+    public Dictionary<QapiCommand, string> ClientMethods { get; } = [];
+
+    /// <summary>Client method parameter names per member of the argument type.</summary>
+    public Dictionary<QapiCommand, List<(QapiObjectTypeMember Member, string Parameter)>> ClientParameters { get; } = [];
+
+    /// <summary>Event name constants of the client's event class.</summary>
+    public Dictionary<QapiEvent, string> ClientEventNames { get; } = [];
+
+    /// <summary>With <see cref="CSharpGeneratorOptions.TolerantInput"/>: the record for discriminator values the union does not know.</summary>
+    public string UnknownRecord(QapiObjectType union) => _unknownRecords[union];
 
     public string SourceName { get; }
 
@@ -378,6 +402,13 @@ internal sealed class CSharpSchemaModel
             unionNames.Add(record);
         }
 
+        if (Options.TolerantInput)
+        {
+            var unknown = records.Assign("Unknown");
+            _unknownRecords[union] = unknown;
+            unionNames.Add(unknown);
+        }
+
         foreach (var variant in union.Variants.Variants)
         {
             var branchScope = new CSharpNameScope([_branchRecords[variant], .. CSharpNameScope.RecordMembers, .. unionNames]) { Suffix = "Value" };
@@ -404,13 +435,34 @@ internal sealed class CSharpSchemaModel
                 case QapiEvent @event:
                     var pascal = CSharpNames.Pascal(@event.Name, lowerFirst: true);
                     EventNames[@event] = (emitters.Assign("Send" + pascal), eventMembers.Assign(pascal));
-                    Parameters[@event] = ParameterNames(@event.ArgType, @event.Boxed, null);
+                    Parameters[@event] = ParameterNames(@event.ArgType, @event.Boxed);
+                    break;
+            }
+        }
+
+        if (!Options.ClientCode)
+        {
+            return;
+        }
+
+        var clientMethods = new CSharpNameScope([ClientClass, .. CSharpNameScope.RecordMembers]);
+        var eventConstants = new CSharpNameScope([ClientEventsClass, "DataType", "DecodeData", .. CSharpNameScope.RecordMembers]);
+        foreach (var definition in Schema.Definitions)
+        {
+            switch (definition)
+            {
+                case QapiCommand command:
+                    ClientMethods[command] = clientMethods.Assign(CSharpNames.Pascal(command.Name) + "Async");
+                    ClientParameters[command] = ParameterNames(command.ArgType, command.Boxed, "client", "cancellationToken", "extraArguments", "arguments", "reply", "v", "result");
+                    break;
+                case QapiEvent @event:
+                    ClientEventNames[@event] = eventConstants.Assign(CSharpNames.Pascal(@event.Name, lowerFirst: true));
                     break;
             }
         }
     }
 
-    private List<(QapiObjectTypeMember Member, string Parameter)> ParameterNames(QapiObjectType? argType, bool boxed, string? reserved)
+    private List<(QapiObjectTypeMember Member, string Parameter)> ParameterNames(QapiObjectType? argType, bool boxed, params string[] reserved)
     {
         var result = new List<(QapiObjectTypeMember, string)>();
         if (argType is null || boxed || argType.IsEmpty)
@@ -418,7 +470,7 @@ internal sealed class CSharpSchemaModel
             return result;
         }
 
-        var scope = new CSharpNameScope(reserved is null ? null : [reserved]) { Suffix = "Value" };
+        var scope = new CSharpNameScope(reserved) { Suffix = "Value" };
         foreach (var member in argType.Members)
         {
             var pascal = CSharpNames.Pascal(member.Name);
@@ -451,6 +503,7 @@ internal sealed class CSharpSchemaModel
         var declared = new HashSet<string>(_typeNames.Values, StringComparer.Ordinal);
         declared.UnionWith(_properties.Values);
         declared.UnionWith(_branchRecords.Values);
+        declared.UnionWith(_unknownRecords.Values);
         declared.UnionWith(_branchProperties.Values);
         declared.UnionWith(CommandMethods.Values);
         foreach (var (name, qualified) in RuntimeNames)

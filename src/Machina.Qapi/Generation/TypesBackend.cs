@@ -79,7 +79,10 @@ internal sealed class TypesBackend : CSharpBackend
         QapiName(type.Name);
         Features(type.Features);
         var modifiers = Model.IsBaseStruct(type) ? "public partial record " : "public sealed partial record ";
-        var baseList = type.Base is { } baseType ? " : " + Model.TypeName(baseType) : string.Empty;
+        var keepsUnknown = Model.Options.TolerantInput && type.Base is null;
+        var baseList = type.Base is { } baseType
+            ? " : " + Model.TypeName(baseType)
+            : keepsUnknown ? " : " + Model.Runtime("IQapiUnknownMembers") : string.Empty;
         W.Open(modifiers + name + baseList);
         foreach (var member in type.LocalMembers)
         {
@@ -87,7 +90,27 @@ internal sealed class TypesBackend : CSharpBackend
             Property(member, Model.Property(type, member));
         }
 
+        if (keepsUnknown)
+        {
+            UnknownMembers();
+        }
+
         W.Close();
+    }
+
+    /// <summary>
+    /// The place for members the schema does not define (tolerant decoding): a field, so it takes
+    /// part in the record's equality, behind an explicit interface property, so it cannot clash
+    /// with a schema member's name.
+    /// </summary>
+    private void UnknownMembers()
+    {
+        File.Using("Machina.QObjects");
+        W.Separate();
+        W.Line($"private {Model.Runtime("QDict")}? _unknownMembers;");
+        W.Line();
+        W.Line("/// <inheritdoc/>");
+        W.Line($"{Model.Runtime("QDict")}? {Model.Runtime("IQapiUnknownMembers")}.UnknownMembers {{ get => _unknownMembers; set => _unknownMembers = value; }}");
     }
 
     /// <summary>Writes the property for <paramref name="member"/>, with its documentation and attributes.</summary>
@@ -123,12 +146,19 @@ internal sealed class TypesBackend : CSharpBackend
         scopeNames.UnionWith(variants.Variants.Select(Model.BranchRecord));
         var tagTypeInExpression = scopeNames.Contains(tagType.Name) ? $"global::{Model.Options.Namespace}.{tagType.Name}" : tagType.Name;
         var records = new HashSet<string>(variants.Variants.Select(Model.BranchRecord), StringComparer.Ordinal);
+        if (Model.Options.TolerantInput)
+        {
+            records.Add(Model.UnknownRecord(union));
+            scopeNames.Add(Model.UnknownRecord(union));
+            tagTypeInExpression = scopeNames.Contains(tagType.Name) ? $"global::{Model.Options.Namespace}.{tagType.Name}" : tagType.Name;
+        }
+
         var tagTypeName = Model.TypeIn(tag.Type, records);
 
         CSharpDocs.Write(W, union.Doc?.Body.Text, $"The QAPI union <c>{CSharpDocs.Xml(union.Name)}</c>.", union.Doc?.Sections);
         QapiName(union.Name);
         Features(union.Features);
-        W.Open("public abstract partial record " + name);
+        W.Open("public abstract partial record " + name + (Model.Options.TolerantInput ? " : " + Model.Runtime("IQapiUnknownMembers") : string.Empty));
         W.Open($"private {name}()");
         W.Close();
         foreach (var member in union.Members)
@@ -172,6 +202,28 @@ internal sealed class TypesBackend : CSharpBackend
 
             W.Close();
             W.EndIf(variant.IfCond);
+        }
+
+        if (Model.Options.TolerantInput)
+        {
+            var record = Model.UnknownRecord(union);
+            var tagProperty = Model.Property(union, tag);
+            W.Separate();
+            W.Line($"/// <summary>");
+            W.Line($"/// A branch this code does not know: a value of <c>{CSharpDocs.Xml(tag.Name)}</c> the schema does not define (from a");
+            W.Line($"/// newer peer), whose members are kept among the unknown members.");
+            W.Line($"/// </summary>");
+            W.Open($"public sealed partial record {record} : {name}");
+            W.Line("/// <summary>The branch for the unknown discriminator value <paramref name=\"tag\"/>.</summary>");
+            W.Line("/// <param name=\"tag\">The discriminator as read (a negative, unknown enum value).</param>");
+            W.Open($"public {record}({tagTypeName} tag)");
+            W.Line($"{tagProperty} = tag;");
+            W.Close();
+            W.Line();
+            W.Line("/// <inheritdoc/>");
+            W.Line($"public override {tagTypeName} {tagProperty} {{ get; }}");
+            W.Close();
+            UnknownMembers();
         }
 
         W.Close();

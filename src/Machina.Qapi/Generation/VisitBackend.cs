@@ -64,6 +64,11 @@ internal sealed class VisitBackend : CSharpBackend
         W.Outdent();
         W.Line("};");
         W.Line("v.VisitMembers(obj);");
+        if (Model.Options.TolerantInput)
+        {
+            W.Line("v.VisitUnknownMembers(obj);");
+        }
+
         W.Line("v.CheckStruct();");
         W.Line("v.EndStruct();");
         W.Close();
@@ -162,6 +167,11 @@ internal sealed class VisitBackend : CSharpBackend
         var tagType = Model.Ref(tag.Type);
         var scopeNames = new HashSet<string>(union.Members.Select(m => Model.Property(union, m)), StringComparer.Ordinal);
         scopeNames.UnionWith(variants.Variants.Select(Model.BranchRecord));
+        if (Model.Options.TolerantInput)
+        {
+            scopeNames.Add(Model.UnknownRecord(union));
+        }
+
         var tagTypeInExpression = scopeNames.Contains(tagType.Name) ? $"global::{Model.Options.Namespace}.{tagType.Name}" : tagType.Name;
 
         W.Open($"public abstract partial record {name} : {Model.Runtime("IQapiType")}<{name}>");
@@ -216,7 +226,18 @@ internal sealed class VisitBackend : CSharpBackend
             W.EndIf(variant.IfCond);
         }
 
-        W.Line($"_ => throw new {Model.Runtime("UnreachableException")}(),");
+        if (Model.Options.TolerantInput)
+        {
+            var required = union.Members.Where(m => m != tag && !m.Optional)
+                .Select(m => ($"{Model.Property(union, m)} = {Model.Ref(m.Type).DefaultValue}", m.IfCond))
+                .ToList();
+            Initializer($"_ => new {Model.UnknownRecord(union)}({tagLocal})", required, ",");
+        }
+        else
+        {
+            W.Line($"_ => throw new {Model.Runtime("UnreachableException")}(),");
+        }
+
         W.Outdent();
         W.Line("},");
         W.Line($"{VisitorKind}.Clone => obj! with {{ }},");
@@ -266,6 +287,11 @@ internal sealed class VisitBackend : CSharpBackend
 
         W.Close();
         W.Line();
+        if (Model.Options.TolerantInput)
+        {
+            W.Line("v.VisitUnknownMembers(obj);");
+        }
+
         W.Line("v.CheckStruct();");
         W.Line("v.EndStruct();");
         W.Close();

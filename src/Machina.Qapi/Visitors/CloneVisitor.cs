@@ -62,6 +62,9 @@ public sealed class CloneVisitor : Visitor
     }
 
     /// <inheritdoc/>
+    public override QDict? VisitUnknownMembers(QDict? members) => (QDict?)members?.DeepClone();
+
+    /// <inheritdoc/>
     public override void EndStruct()
     {
     }

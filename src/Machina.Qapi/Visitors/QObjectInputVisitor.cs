@@ -45,11 +45,15 @@ public sealed class QObjectInputVisitor : Visitor
     public bool IsKeyval => _keyval;
 
     /// <summary>Reads <paramref name="input"/> as a <typeparamref name="T"/> in strict mode.</summary>
+    /// <param name="input">The value to read.</param>
+    /// <param name="policy">The compatibility policy for input; null accepts everything.</param>
+    /// <param name="keepUnknown">True to keep members and enum values the schema does not define
+    /// (<see cref="Visitor.KeepUnknown"/>) instead of rejecting them.</param>
     /// <exception cref="QapiException">The input is not a valid <typeparamref name="T"/>.</exception>
-    public static T Read<T>(QObject input, CompatPolicy? policy = null)
+    public static T Read<T>(QObject input, CompatPolicy? policy = null, bool keepUnknown = false)
         where T : class, IQapiType<T>
     {
-        var visitor = new QObjectInputVisitor(input) { Policy = policy };
+        var visitor = new QObjectInputVisitor(input) { Policy = policy, KeepUnknown = keepUnknown };
         T? value = null;
         visitor.Visit(null, ref value);
         return value;
@@ -92,6 +96,36 @@ public sealed class QObjectInputVisitor : Visitor
         // With several leftovers, name the one QEMU names: the first in its hash table's order.
         var key = QemuHashOrder.FirstUnvisited(top.Dict, top.ConsumedInOrder);
         throw new QapiException($"Parameter '{FullName(key)}' is unexpected");
+    }
+
+    /// <inheritdoc/>
+    public override QDict? VisitUnknownMembers(QDict? members)
+    {
+        ref var top = ref Top();
+        Debug.Assert(top.Dict is not null, "VisitUnknownMembers outside a struct");
+        if (!KeepUnknown || top.Consumed == top.Dict.Count)
+        {
+            return null;
+        }
+
+        var consumed = new bool[top.Dict.Count];
+        foreach (var index in top.ConsumedInOrder)
+        {
+            consumed[index] = true;
+        }
+
+        var unknown = new QDict(top.Dict.Count - top.Consumed);
+        for (var i = 0; i < consumed.Length; i++)
+        {
+            if (!consumed[i])
+            {
+                var (key, value) = top.Dict.GetAt(i);
+                unknown.Add(key, value);
+                top.MarkConsumed(i);
+            }
+        }
+
+        return unknown;
     }
 
     /// <inheritdoc/>

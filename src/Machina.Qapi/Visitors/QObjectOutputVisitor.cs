@@ -28,11 +28,17 @@ public sealed class QObjectOutputVisitor : Visitor
     }
 
     /// <summary>Writes <paramref name="value"/> as a QObject tree.</summary>
-    public static QObject Write<T>(T value, CompatPolicy? policy = null)
+    /// <param name="value">The value.</param>
+    /// <param name="policy">The compatibility policy for output; null hides nothing.</param>
+    /// <param name="keepUnknown">True to write back unknown members and enum values a tolerant read kept
+    /// (<see cref="Visitor.KeepUnknown"/>); false refuses them.</param>
+    /// <exception cref="QapiException">Without <paramref name="keepUnknown"/>: the value holds unknown members.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Without <paramref name="keepUnknown"/>: the value holds an unknown enum value.</exception>
+    public static QObject Write<T>(T value, CompatPolicy? policy = null, bool keepUnknown = false)
         where T : class, IQapiType<T>
     {
         ArgumentNullException.ThrowIfNull(value);
-        var visitor = new QObjectOutputVisitor { Policy = policy };
+        var visitor = new QObjectOutputVisitor { Policy = policy, KeepUnknown = keepUnknown };
         T? v = value;
         visitor.Visit(null, ref v);
         return visitor.Complete();
@@ -58,6 +64,29 @@ public sealed class QObjectOutputVisitor : Visitor
         var dict = new QDict();
         Add(name, dict);
         Push(dict, 0);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The members go in after the known ones, in the order they were read.</remarks>
+    public override QDict? VisitUnknownMembers(QDict? members)
+    {
+        if (members is null || members.Count == 0)
+        {
+            return members;
+        }
+
+        if (!KeepUnknown)
+        {
+            throw new QapiException($"Parameter '{members.GetAt(0).Key}' is unexpected");
+        }
+
+        Debug.Assert(_depth > 0 && _stack[_depth - 1].Container is QDict, "VisitUnknownMembers outside a struct");
+        foreach (var (key, value) in members)
+        {
+            Add(key, value);
+        }
+
+        return members;
     }
 
     /// <inheritdoc/>

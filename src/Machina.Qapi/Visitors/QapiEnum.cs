@@ -17,13 +17,30 @@ namespace Machina.Qapi.Visitors;
 /// </remarks>
 public static class QapiEnum
 {
-    /// <summary>The wire name of <paramref name="value"/>, for example <c>"value1"</c>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is not a value the schema defines.</exception>
+    /// <summary>
+    /// The most values a tolerant input visit (<see cref="Visitor.KeepUnknown"/>) keeps for one enum
+    /// type: a peer that sends ever new names cannot grow memory without bound.
+    /// </summary>
+    public const int MaxUnknownValues = 4096;
+
+    /// <summary>
+    /// The wire name of <paramref name="value"/>, for example <c>"value1"</c>; for an unknown value a
+    /// tolerant input visit kept, the name it read.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is neither a value the schema defines nor a kept unknown one.</exception>
     /// <exception cref="InvalidOperationException"><typeparamref name="TEnum"/> is not a QAPI enum.</exception>
     public static string ToQapiName<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TEnum>(this TEnum value)
         where TEnum : struct, Enum =>
-        QapiEnumTable<TEnum>.Instance.NameOf(value)
+        QapiEnumTable<TEnum>.Instance.NameOfAny(QapiEnumTable<TEnum>.ToIndex(value))
         ?? throw new ArgumentOutOfRangeException(nameof(value), value, $"not a value of the QAPI enum {typeof(TEnum).Name}");
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is one the schema defines, as opposed to an unknown value a
+    /// tolerant input visit kept (those are negative).
+    /// </summary>
+    public static bool IsKnown<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TEnum>(this TEnum value)
+        where TEnum : struct, Enum =>
+        QapiEnumTable<TEnum>.Instance.NameOf(QapiEnumTable<TEnum>.ToIndex(value)) is not null;
 
     /// <summary>The value whose wire name is <paramref name="name"/> (exact, case-sensitive match).</summary>
     /// <returns>False when no value has that name.</returns>
@@ -68,6 +85,9 @@ public static class QapiEnum
 internal sealed class QapiEnumTable
 {
     private readonly Dictionary<string, int> _byName;
+    private readonly Lock _unknownLock = new();
+    private readonly List<string> _unknown = [];
+    private readonly Dictionary<string, int> _unknownByName = new(StringComparer.Ordinal);
 
     private QapiEnumTable(string[] names, QapiSpecialFeatures[]? features)
     {
@@ -89,6 +109,47 @@ internal sealed class QapiEnumTable
     public bool TryGetIndex(string name, out int index) => _byName.TryGetValue(name, out index);
 
     public string? NameOf(int index) => (uint)index < (uint)Names.Length ? Names[index] : null;
+
+    /// <summary>The name of a defined value or of an unknown one kept by <see cref="Intern"/>.</summary>
+    public string? NameOfAny(int index)
+    {
+        if (index >= 0)
+        {
+            return NameOf(index);
+        }
+
+        lock (_unknownLock)
+        {
+            var slot = -index - 1;
+            return slot < _unknown.Count ? _unknown[slot] : null;
+        }
+    }
+
+    /// <summary>
+    /// The negative value standing for the unknown name <paramref name="name"/> (-1 for the first
+    /// one met, -2 for the next, ...), the same for the same name for the life of the process.
+    /// </summary>
+    /// <exception cref="QapiException">More than <see cref="QapiEnum.MaxUnknownValues"/> unknown names were met.</exception>
+    public int Intern(string name)
+    {
+        lock (_unknownLock)
+        {
+            if (_unknownByName.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            if (_unknown.Count >= QapiEnum.MaxUnknownValues)
+            {
+                throw new QapiException($"Value '{name}' is unknown and {QapiEnum.MaxUnknownValues} unknown values are kept already");
+            }
+
+            _unknown.Add(name);
+            var value = -_unknown.Count;
+            _unknownByName.Add(name, value);
+            return value;
+        }
+    }
 
     /// <summary>Reads the table of <paramref name="type"/> from its attributes.</summary>
     /// <exception cref="InvalidOperationException">The type is not shaped like a generated QAPI enum.</exception>

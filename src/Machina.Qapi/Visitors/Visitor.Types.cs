@@ -64,11 +64,13 @@ public abstract partial class Visitor
 
     /// <summary>
     /// Visits a QAPI enum by wire name (<c>visit_type_enum</c>). Input reads a string, rejects an
-    /// unknown name with "Parameter 'x' does not accept value 'y'" and applies the compatibility
-    /// policy to deprecated and unstable values; output writes the name; clone has nothing to copy.
+    /// unknown name with "Parameter 'x' does not accept value 'y'" (with <see cref="KeepUnknown"/>,
+    /// maps it to a negative value instead) and applies the compatibility policy to deprecated and
+    /// unstable values; output writes the name; clone has nothing to copy.
     /// </summary>
     /// <exception cref="QapiException">Input: missing, not a string, not a value's name, or rejected by policy.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">Output: <paramref name="value"/> is not one of the enum's values.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Output: <paramref name="value"/> is not one of the enum's values
+    /// (with <see cref="KeepUnknown"/>: nor an unknown value an input visit kept).</exception>
     public void VisitEnum<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TEnum>(string? name, ref TEnum value)
         where TEnum : struct, Enum
     {
@@ -81,7 +83,13 @@ public abstract partial class Visitor
                 VisitString(name, ref text);
                 if (!table.TryGetIndex(text, out var index))
                 {
-                    throw new QapiException($"Parameter '{name ?? "null"}' does not accept value '{text}'");
+                    if (!KeepUnknown)
+                    {
+                        throw new QapiException($"Parameter '{name ?? "null"}' does not accept value '{text}'");
+                    }
+
+                    value = QapiEnumTable<TEnum>.FromIndex(table.Intern(text));
+                    break;
                 }
 
                 if (table.Features is { } features)
@@ -95,7 +103,8 @@ public abstract partial class Visitor
 
             case VisitorKind.Output:
             {
-                var text = table.NameOf(value)
+                var index = QapiEnumTable<TEnum>.ToIndex(value);
+                var text = (KeepUnknown ? table.NameOfAny(index) : table.NameOf(index))
                     ?? throw new ArgumentOutOfRangeException(
                         nameof(value), value, $"'{name ?? "null"}': not a value of the QAPI enum {typeof(TEnum).Name}");
                 VisitString(name, ref text);

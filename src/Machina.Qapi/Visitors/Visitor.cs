@@ -54,6 +54,19 @@ public abstract partial class Visitor
     /// </summary>
     public CompatPolicy? Policy { get; set; }
 
+    /// <summary>
+    /// Whether this visitor keeps what the schema does not define: members of a struct or union
+    /// the generated type does not know, and enum values it does not know. Off by default, which is
+    /// QEMU's strict behaviour. QMP clients turn it on to read replies of a newer QEMU (input) and to
+    /// write such values back unchanged (output); see <see cref="VisitUnknownMembers(QDict?)"/>.
+    /// </summary>
+    /// <remarks>
+    /// Unknown members are kept only by types generated with tolerant decoding
+    /// (<c>CSharpGeneratorOptions.TolerantInput</c>); unknown enum values by every input visit of an
+    /// enum (they become negative values, <see cref="QapiEnum.IsKnown{TEnum}"/>).
+    /// </remarks>
+    public bool KeepUnknown { get; set; }
+
     /// <summary>What the <c>crash</c> policy does; tests replace QEMU's abort with something observable.</summary>
     internal Action<string> CrashHandler { get; set; } = FailFast;
 
@@ -74,6 +87,30 @@ public abstract partial class Visitor
 
     /// <summary>Ends the struct started last (<c>visit_end_struct</c>).</summary>
     public virtual void EndStruct() => throw Unsupported("structs");
+
+    /// <summary>
+    /// Visits the members of the current struct or union that its type does not define; called by
+    /// code generated with tolerant decoding after the known members and before <see cref="CheckStruct"/>.
+    /// </summary>
+    /// <param name="members">For output and clone visits, the unknown members the value holds (null for none).</param>
+    /// <returns>
+    /// Input: with <see cref="KeepUnknown"/>, the members not visited so far (null when there are
+    /// none), which then no longer count as unexpected; without it null, so <see cref="CheckStruct"/>
+    /// rejects them. Output: <paramref name="members"/>. Clone: a deep copy.
+    /// </returns>
+    /// <exception cref="QapiException">Output without <see cref="KeepUnknown"/>: the value holds unknown members (strict encoding).</exception>
+    public virtual QDict? VisitUnknownMembers(QDict? members) => members;
+
+    /// <summary>
+    /// Visits the unknown members of <paramref name="value"/> (<see cref="VisitUnknownMembers(QDict?)"/>)
+    /// and stores what the visit gives back; the statement code generated with tolerant decoding uses.
+    /// </summary>
+    /// <exception cref="QapiException">Output without <see cref="KeepUnknown"/>: the value holds unknown members.</exception>
+    public void VisitUnknownMembers(IQapiUnknownMembers value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        value.UnknownMembers = VisitUnknownMembers(value.UnknownMembers);
+    }
 
     // ---- Lists ---------------------------------------------------------------------------------
 
