@@ -21,7 +21,7 @@ public class IntrospectionTests
     });
 
     internal static IReadOnlySet<string> DebianSymbols { get; } = File.ReadAllLines(
-            Path.Combine(QemuReference.RepositoryRoot, "tests", "Machina.Qapi.Tests", "Generation", "debian-qemu-system-x86_64-7.2.symbols"))
+            Path.Combine(QemuReference.RepositoryRoot, "src", "Machina.Qmp.Qemu", "debian-qemu-system-x86_64-7.2.symbols"))
         .Where(l => l.Length > 0 && l[0] != '#')
         .ToHashSet(StringComparer.Ordinal);
 
