@@ -59,9 +59,19 @@ public sealed class QemuProcess : IAsyncDisposable
         Assert.Skip(reason);
     }
 
+    /// <summary>The process id.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Starts QEMU (skipping the test when it is not installed) and waits until its socket accepts connections.</summary>
-    public static async Task<QemuProcess> StartAsync()
+    public static Task<QemuProcess> StartAsync() => StartAsync(["-machine", "none"]);
+
+    /// <summary>
+    /// Starts QEMU with <paramref name="machineArguments"/> in place of <c>-machine none</c>
+    /// (for example <c>-M pc -S</c>), keeping <c>-nodefaults -display none</c> and the QMP socket.
+    /// </summary>
+    public static async Task<QemuProcess> StartAsync(IEnumerable<string> machineArguments)
     {
+        ArgumentNullException.ThrowIfNull(machineArguments);
         Require();
         var folder = Directory.CreateTempSubdirectory("machina-qemu-").FullName;
         var socketPath = Path.Combine(folder, "qmp.sock");
@@ -72,7 +82,7 @@ public sealed class QemuProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "-machine", "none", "-nodefaults", "-display", "none", "-qmp", $"unix:{socketPath},server=on,wait=off" })
+        foreach (var argument in machineArguments.Concat(["-nodefaults", "-display", "none", "-qmp", $"unix:{socketPath},server=on,wait=off"]))
         {
             info.ArgumentList.Add(argument);
         }
@@ -101,6 +111,9 @@ public sealed class QemuProcess : IAsyncDisposable
 
         return qemu;
     }
+
+    /// <summary>Kills the process at once (SIGKILL), as a crash would.</summary>
+    public void Kill() => _process.Kill();
 
     /// <summary>Connects to the QMP socket. QEMU serves one client at a time: close one before the next.</summary>
     public Task<RawQmpConnection> ConnectAsync() => RawQmpConnection.ConnectUnixAsync(SocketPath);
