@@ -11,8 +11,8 @@ namespace Machina.Qmp.Shell;
 /// <remarks>
 /// Values are read as qmp-shell reads them: an integer, <c>true</c>/<c>false</c> (any case), JSON
 /// when it starts with <c>{</c> or <c>[</c> and parses, else the text as a string. Dotted keys
-/// build nested objects (<c>file.driver=file</c>). Tokens may be quoted with <c>"</c> or <c>'</c>
-/// (the quotes stay part of the value, as in qmp-shell).
+/// build nested objects (<c>file.driver=file</c>). Tokens may be quoted with <c>"</c> or <c>'</c>;
+/// a value quoted whole is the string inside the quotes (qmp-shell would keep the quotes).
 /// </remarks>
 internal static partial class ShellCommandLine
 {
@@ -89,6 +89,13 @@ internal static partial class ShellCommandLine
 
     private static QObject Value(string text)
     {
+        // Unlike qmp-shell, which passes quotes on, a value quoted whole loses its quotes, so
+        // command-line="info status" means what it looks like.
+        if (text.Length >= 2 && (text[0] == '"' || text[0] == '\'') && text[^1] == text[0])
+        {
+            return new QString(text[1..^1]);
+        }
+
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
         {
             return new QNum(integer);

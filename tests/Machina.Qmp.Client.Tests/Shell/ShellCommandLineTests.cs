@@ -11,7 +11,7 @@ public sealed class ShellCommandLineTests
     [InlineData("blockdev-add driver=file node-name=f0 filename=/tmp/x read-only=true", """{"execute": "blockdev-add", "arguments": {"driver": "file", "node-name": "f0", "filename": "/tmp/x", "read-only": true}}""")]
     [InlineData("x a.b=1 a.c=False n=-5", """{"execute": "x", "arguments": {"a": {"b": 1, "c": false}, "n": -5}}""")]
     [InlineData("x list=[1,2] obj={'k':True}", """{"execute": "x", "arguments": {"list": [1, 2], "obj": {"k": true}}}""")]
-    [InlineData("x s=\"two words\"", """{"execute": "x", "arguments": {"s": "\"two words\""}}""")]
+    [InlineData("x s=\"two words\" t='it''s' u=a\"b\"", """{"execute": "x", "arguments": {"s": "two words", "t": "it''s", "u": "a\"b\""}}""")]
     [InlineData("""  {"execute": "stop"}  """, """{"execute": "stop"}""")]
     public void Lines_become_requests(string line, string expected) =>
         Assert.Equal(expected, QJson.ToJson(ShellCommandLine.Parse(line)!));
