@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 
 namespace Machina.Qom;
 
@@ -111,11 +110,9 @@ public partial class QomObject
     public T CastTo<T>()
         where T : class
     {
-        var qomName = typeof(T).GetCustomAttribute<QomTypeAttribute>(inherit: false)?.Name
-            ?? typeof(T).GetCustomAttribute<QomInterfaceAttribute>(inherit: false)?.Name;
-        if (qomName is not null)
+        if (QomDeclaration.Find(typeof(T)) is { } declared)
         {
-            CastTo(qomName);
+            CastTo(declared.Name);
         }
 
         return this as T ?? throw new InvalidCastException($"{Describe()} is a {GetType().Name}, not a {typeof(T).Name}");

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Machina.Qom;
@@ -13,18 +14,31 @@ internal static class ClassFieldCopier
 {
     private static readonly ConcurrentDictionary<Type, FieldInfo[]> FieldsByType = new();
 
-    public static void Copy(ObjectClass from, ObjectClass to)
+    /// <summary>Copies the fields of <paramref name="from"/>, whose class type is <paramref name="classType"/>, into <paramref name="to"/>.</summary>
+    public static void Copy(ObjectClass from, ObjectClass to, [DynamicallyAccessedMembers(QomTypeInfo.ClassMembers)] Type classType)
     {
-        foreach (var field in FieldsByType.GetOrAdd(from.GetType(), Collect))
+        if (classType == typeof(ObjectClass) || classType == typeof(InterfaceClass))
+        {
+            return;
+        }
+
+        if (!FieldsByType.TryGetValue(classType, out var fields))
+        {
+            fields = FieldsByType.GetOrAdd(classType, Collect(classType));
+        }
+
+        foreach (var field in fields)
         {
             field.SetValue(to, field.GetValue(from));
         }
     }
 
-    private static FieldInfo[] Collect(Type type)
+    [UnconditionalSuppressMessage("Trimming", "IL2075",
+        Justification = "The class type is annotated All, which keeps the fields of its base types too.")]
+    private static FieldInfo[] Collect([DynamicallyAccessedMembers(QomTypeInfo.ClassMembers)] Type type)
     {
         var fields = new List<FieldInfo>();
-        for (var t = type; t is not null && t != typeof(ObjectClass) && t != typeof(InterfaceClass); t = t.BaseType)
+        for (Type? t = type; t is not null && t != typeof(ObjectClass) && t != typeof(InterfaceClass); t = t.BaseType)
         {
             fields.AddRange(t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly));
         }

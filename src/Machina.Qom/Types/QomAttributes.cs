@@ -31,7 +31,7 @@ public sealed class QomTypeAttribute(string name) : Attribute
     /// <summary>The .NET class of the type's class object (see <see cref="QomTypeInfo.ClassType"/>).</summary>
     public Type? ClassType { get; set; }
 
-    /// <summary>The QAPI struct of the type's <c>-object</c> members (see <see cref="QomTypeInfo.OptionsType"/>).</summary>
+    /// <summary>The QAPI struct of the type's <c>-object</c> members (see <see cref="QomTypeInfo.Options"/>).</summary>
     public Type? Options { get; set; }
 
     /// <summary>Interfaces by name, besides the C# interfaces marked <see cref="QomInterfaceAttribute"/>.</summary>

@@ -14,7 +14,10 @@ public sealed class QomType
     private ObjectClass? _class;
     private volatile bool _initialized;
     private bool _abstract;
+    [DynamicallyAccessedMembers(QomTypeInfo.InstanceMembers)]
     private Type? _instanceType;
+    [DynamicallyAccessedMembers(QomTypeInfo.ClassMembers)]
+    private Type? _classType;
     private Func<QomObject>? _factory;
 
     internal QomType(QomTypeRegistry registry, QomTypeInfo info, QomType? parent = null)
@@ -77,7 +80,9 @@ public sealed class QomType
     }
 
     /// <summary>The user-creatable options struct declared for this type, when it has one.</summary>
-    public Type? OptionsType => _info.OptionsType;
+    public Type? OptionsType => _info.Options?.StructType;
+
+    internal QomObjectOptions? Options => _info.Options;
 
     /// <summary>What the type's registration passed as <see cref="QomTypeInfo.ClassData"/>.</summary>
     public object? ClassData => _info.ClassData;
@@ -204,16 +209,16 @@ public sealed class QomType
             }
         }
 
-        var classType = _info.ClassType ?? parent?._class!.GetType() ?? typeof(ObjectClass);
+        var classType = _info.ClassType ?? parent?._classType ?? typeof(ObjectClass);
         if (!typeof(ObjectClass).IsAssignableFrom(classType))
         {
             throw new InvalidOperationException($"QOM type '{Name}': class type {classType.Name} does not derive from ObjectClass");
         }
 
-        if (parent is not null && !parent._class!.GetType().IsAssignableFrom(classType))
+        if (parent is not null && !parent._classType!.IsAssignableFrom(classType))
         {
             throw new InvalidOperationException(
-                $"QOM type '{Name}': class type {classType.Name} does not derive from {parent._class!.GetType().Name}, the class type of '{parent.Name}'");
+                $"QOM type '{Name}': class type {classType.Name} does not derive from {parent._classType.Name}, the class type of '{parent.Name}'");
         }
 
         ObjectClass klass;
@@ -227,13 +232,14 @@ public sealed class QomType
         }
 
         klass.Type = this;
+        _classType = classType;
         _class = klass;
 
         if (parent is not null)
         {
             // The class starts as a copy of the parent's (QEMU's memcpy of the parent class), so
             // class fields the parent's hooks set are inherited until this type's hooks change them.
-            ClassFieldCopier.Copy(parent._class!, klass);
+            ClassFieldCopier.Copy(parent._class!, klass, parent._classType!);
 
             foreach (var inherited in parent._class!.InterfaceList)
             {

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Machina.Qom;
 
 /// <summary>
@@ -16,6 +18,14 @@ namespace Machina.Qom;
 /// </remarks>
 public sealed class QomTypeInfo
 {
+    // What the registry reaches by reflection: the constructor of an object class without a
+    // factory, the constructor of a class type and the class fields a subtype's class copies
+    // (from the whole ancestry of the class type, hence All).
+    internal const DynamicallyAccessedMemberTypes InstanceMembers =
+        DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.NonPublicConstructors;
+
+    internal const DynamicallyAccessedMemberTypes ClassMembers = DynamicallyAccessedMemberTypes.All;
+
     /// <summary>Describes the type named <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
     public QomTypeInfo(string name)
@@ -46,6 +56,7 @@ public sealed class QomTypeInfo
     /// The .NET class of the type's objects, deriving from <see cref="QomObject"/>; null to use the
     /// parent's (QEMU's <c>instance_size</c> of zero).
     /// </summary>
+    [DynamicallyAccessedMembers(InstanceMembers)]
     public Type? InstanceType { get; init; }
 
     /// <summary>
@@ -58,6 +69,7 @@ public sealed class QomTypeInfo
     /// The .NET class of the type's class object, deriving from <see cref="ObjectClass"/> (or, for an
     /// interface, from <see cref="InterfaceClass"/>); null to use the parent's (QEMU's <c>class_size</c>).
     /// </summary>
+    [DynamicallyAccessedMembers(ClassMembers)]
     public Type? ClassType { get; init; }
 
     /// <summary>Sets up the type's class: adds class properties, fills class fields (QEMU's <c>class_init</c>).</summary>
@@ -80,9 +92,9 @@ public sealed class QomTypeInfo
 
     /// <summary>
     /// For a user-creatable type: the QAPI struct describing its <c>-object</c> and <c>object-add</c>
-    /// members (QEMU's branch of <c>ObjectOptions</c>, <c>SecretProperties</c> for <c>secret</c>). It
-    /// must implement <c>IQapiStruct</c> of itself. Null: the members are handed to the object's
-    /// properties unchecked.
+    /// members (QEMU's branch of <c>ObjectOptions</c>, <c>SecretProperties</c> for <c>secret</c>),
+    /// as <see cref="QomObjectOptions.Of{T}"/> gives it. Null: the members are handed to the
+    /// object's properties unchecked.
     /// </summary>
-    public Type? OptionsType { get; init; }
+    public QomObjectOptions? Options { get; init; }
 }

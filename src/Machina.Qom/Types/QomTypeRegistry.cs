@@ -86,7 +86,8 @@ public sealed partial class QomTypeRegistry
     /// <param name="parent">Its parent interface.</param>
     /// <param name="classType">The .NET class of its interface classes, deriving from <see cref="InterfaceClass"/>; null for the parent's.</param>
     /// <exception cref="InvalidOperationException">A type of that name exists.</exception>
-    public QomType RegisterInterface(string name, string parent = TypeNames.Interface, Type? classType = null) =>
+    public QomType RegisterInterface(string name, string parent = TypeNames.Interface,
+        [DynamicallyAccessedMembers(QomTypeInfo.ClassMembers)] Type? classType = null) =>
         Register(new QomTypeInfo(name) { Parent = parent, ClassType = classType });
 
     /// <summary>The type named <paramref name="name"/>, or null.</summary>

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Machina.Qapi;
 using Machina.Qapi.Visitors;
 using Machina.QObjects;
@@ -13,7 +12,7 @@ namespace Machina.Qom;
 /// <remarks>
 /// <para><see cref="Read(QObject, QomTypeRegistry, bool, CompatPolicy)"/> checks the options as QEMU's generated union visit does: the type name
 /// against QEMU's <c>ObjectType</c> enum (and Machina's own user-creatable types), <c>id</c>, then the
-/// branch members against the type's options struct (<see cref="QomTypeInfo.OptionsType"/>), with
+/// branch members against the type's options struct (<see cref="QomTypeInfo.Options"/>), with
 /// QEMU's messages. The members are then written back through the output visitor, as QEMU's
 /// <c>user_creatable_add_qapi</c> does, so a keyval <c>size=1G</c> reaches the object as a number.</para>
 /// <para>A type without an options struct takes its members as they are, unchecked, and the object's
@@ -21,9 +20,6 @@ namespace Machina.Qom;
 /// </remarks>
 public sealed class ObjectOptions
 {
-    private static readonly MethodInfo ReadBranchMethod =
-        typeof(ObjectOptions).GetMethod(nameof(ReadBranch), BindingFlags.NonPublic | BindingFlags.Static)!;
-
     /// <summary>Options for an object of type <paramref name="qomType"/> named <paramref name="id"/> with <paramref name="properties"/>.</summary>
     public ObjectOptions(string qomType, string id, QDict properties, bool propertiesAreKeyval = false)
     {
@@ -96,8 +92,8 @@ public sealed class ObjectOptions
         string? id = null;
         v.VisitString("id", ref id);
 
-        var optionsType = types.FindType(qomType)?.OptionsType;
-        if (optionsType is null)
+        var options = types.FindType(qomType)?.Options;
+        if (options is null)
         {
             if (input is null)
             {
@@ -118,8 +114,7 @@ public sealed class ObjectOptions
             return new ObjectOptions(qomType, id, members, keyval);
         }
 
-        var properties = (QDict)ReadBranchMethod.MakeGenericMethod(optionsType)
-            .Invoke(null, BindingFlags.DoNotWrapExceptions, null, [v], null)!;
+        var properties = options.Read(v);
         v.CheckStruct();
         v.EndStruct();
         return new ObjectOptions(qomType, id, properties);
@@ -160,19 +155,5 @@ public sealed class ObjectOptions
         }
 
         throw new QapiException($"Parameter 'qom-type' does not accept value '{name}'");
-    }
-
-    // The branch members through the options struct, then back out as QEMU's output visitor writes them.
-    private static QDict ReadBranch<T>(Visitor v)
-        where T : class, IQapiStruct<T>
-    {
-        var value = (T)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(typeof(T));
-        v.VisitMembers(value);
-
-        var output = new QObjectOutputVisitor();
-        output.StartStruct(null);
-        output.VisitMembers(value);
-        output.EndStruct();
-        return (QDict)output.Complete();
     }
 }

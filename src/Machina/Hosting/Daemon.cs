@@ -33,8 +33,9 @@ internal static partial class Daemon
         };
         if (!Path.GetFileNameWithoutExtension(Environment.ProcessPath!).Equals("machina", StringComparison.Ordinal))
         {
-            // Run through the dotnet host (dotnet machina.dll): pass the assembly first.
-            start.ArgumentList.Add(typeof(Daemon).Assembly.Location);
+            // Run through the dotnet host (dotnet machina.dll): pass the assembly first. (A native
+            // or apphost machina is started directly.)
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "machina.dll"));
         }
 
         foreach (var arg in args)
