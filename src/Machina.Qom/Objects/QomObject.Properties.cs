@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Machina.Qapi;
 using Machina.Qapi.Visitors;
@@ -200,7 +201,7 @@ public partial class QomObject
 
     /// <summary>Reads an enum property whose type is the QAPI enum <typeparamref name="TEnum"/>.</summary>
     /// <exception cref="QapiException">As <see cref="GetEnum(string, string)"/>.</exception>
-    public TEnum GetEnum<TEnum>(string name)
+    public TEnum GetEnum<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TEnum>(string name)
         where TEnum : struct, Enum
     {
         var index = GetEnum(name, QapiTypeNames.Of(typeof(TEnum)));
@@ -239,7 +240,7 @@ public partial class QomObject
 
     /// <summary>Adds a property of the QAPI enum <typeparamref name="TEnum"/> to this object (QEMU's <c>object_property_add_enum</c>).</summary>
     /// <exception cref="QapiException">A property of that name exists.</exception>
-    public ObjectProperty AddEnumProperty<TEnum>(string name, Func<TEnum>? getter, Action<TEnum>? setter, string? typeName = null)
+    public ObjectProperty AddEnumProperty<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TEnum>(string name, Func<TEnum>? getter, Action<TEnum>? setter, string? typeName = null)
         where TEnum : struct, Enum
     {
         var property = AddProperty(name, typeName ?? QapiTypeNames.Of(typeof(TEnum)),

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Machina.Qapi.Visitors;
 
 namespace Machina.Qom;
@@ -24,7 +25,7 @@ public partial class ObjectClass
     /// <c>object_class_property_add_enum</c>).
     /// </summary>
     /// <exception cref="InvalidOperationException">A property of that name exists in the class or an ancestor.</exception>
-    public ObjectProperty AddEnumProperty<TObject, TEnum>(string name, Func<TObject, TEnum>? getter, Action<TObject, TEnum>? setter, string? typeName = null)
+    public ObjectProperty AddEnumProperty<TObject, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TEnum>(string name, Func<TObject, TEnum>? getter, Action<TObject, TEnum>? setter, string? typeName = null)
         where TObject : class
         where TEnum : struct, Enum
     {
@@ -153,10 +154,10 @@ internal static class Visits
     public static readonly ScalarVisit<ulong> Size = (Visitor v, string name, ref ulong value) => v.VisitSize(name, ref value);
     public static readonly ScalarVisit<double> Number = (Visitor v, string name, ref double value) => v.VisitNumber(name, ref value);
 
-    public static ScalarVisit<TEnum> Enum<TEnum>()
+    public static ScalarVisit<TEnum> Enum<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TEnum>()
         where TEnum : struct, System.Enum => EnumVisit<TEnum>.Instance;
 
-    private static class EnumVisit<TEnum>
+    private static class EnumVisit<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TEnum>
         where TEnum : struct, System.Enum
     {
         public static readonly ScalarVisit<TEnum> Instance = (Visitor v, string name, ref TEnum value) => v.VisitEnum(name, ref value);
