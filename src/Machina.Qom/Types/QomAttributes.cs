@@ -14,6 +14,12 @@ namespace Machina.Qom;
 /// <see cref="QomInstancePostInitAttribute"/> and <see cref="QomInstanceFinalizeAttribute"/>; its
 /// C# properties marked <see cref="QomPropertyAttribute"/> become class properties, added before
 /// the class-init method runs.</para>
+/// <para>The Machina.Qom source generator (<c>src/Machina.Qom.Generator</c>, referenced as an
+/// analyzer by every project that declares types) reads these attributes at build time, so
+/// registration needs no reflection: hooks, properties and constructors of any accessibility are
+/// called through generated code, which also makes declared types fit for trimming and Native
+/// AOT. A property type with no QOM equivalent, or a class the generated code cannot name (private,
+/// nested in a private type, or generic), is a build error.</para>
 /// </remarks>
 /// <param name="name">The type's name.</param>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]

@@ -134,6 +134,40 @@ public sealed class DeclarationTests
         Assert.Contains("register it with Types.Register<Dog>()", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Declarations_are_read_at_build_time()
+    {
+        var dog = QomDeclaration.Find(typeof(Dog));
+        var barker = QomDeclaration.Find(typeof(IBarker));
+
+        Assert.Equal("decl-dog", dog?.Name);
+        Assert.Equal([typeof(IBarker)], dog!.Interfaces);
+        Assert.Equal("decl-barker", barker?.Name);
+        Assert.Null(QomDeclaration.Find(typeof(Undeclared)));
+    }
+
+    [Fact]
+    public void Registering_an_undeclared_class_says_what_is_missing()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new QomRuntime().Types.Register<Undeclared>());
+
+        Assert.StartsWith("Undeclared has no [QomType] attribute", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Private_constructors_properties_and_hooks_are_used()
+    {
+        var runtime = new QomRuntime();
+        runtime.Types.Register<Cat>();
+        var cat = runtime.New<Cat>();
+
+        Assert.Equal(9L, cat.GetInt("lives"));
+        cat.SetInt("lives", 8);
+        Assert.Equal(8, cat.LivesLeft);
+        Assert.Equal("meow", cat.GetString("sound"));
+        Assert.Equal("int32", cat.GetProperty("lives").Type);
+    }
+
     private static QomRuntime Runtime()
     {
         var runtime = new QomRuntime();
@@ -210,6 +244,27 @@ public sealed class DeclarationTests
         [QomInstanceFinalize]
         private void Done() => Finalized = true;
     }
+
+    /// <summary>A class with nothing public but what the test reads: the generated code reaches the rest.</summary>
+    [QomType("decl-cat")]
+    public sealed class Cat : QomObject
+    {
+        private Cat()
+        {
+        }
+
+        /// <summary>The value of the private property <c>lives</c>.</summary>
+        public int LivesLeft => Lives;
+
+        [QomProperty("lives")]
+        private int Lives { get; set; } = 9;
+
+        [QomClassInit]
+        private static void AddSound(ObjectClass klass) => klass.AddStringProperty<Cat>("sound", static _ => "meow", null);
+    }
+
+    /// <summary>A class without a declaration.</summary>
+    public sealed class Undeclared : QomObject;
 
     /// <summary>A hook with the wrong shape.</summary>
     [QomType("decl-bad")]
