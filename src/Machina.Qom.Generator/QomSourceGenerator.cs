@@ -179,7 +179,7 @@ internal sealed class DeclarationWriter
                         ClassType = {{classType}},
                     }));
 
-            """);
+        """);
         return Wrap();
     }
 
@@ -191,32 +191,32 @@ internal sealed class DeclarationWriter
             _body.Append($$"""
                         {{Ns}}QomDeclaration.Add(typeof({{_typeName}}), new {{Ns}}QomDeclaration({{QomName}}, static () => throw new global::System.ArgumentException({{message}}, "declaration")));
 
-                """);
+            """);
             return Wrap();
         }
 
         var info = new StringBuilder();
-        info.Append($"                    Parent = {Literal(ParentName())},\n");
+        info.Append($"                Parent = {Literal(ParentName())},\n");
         if (Named("Abstract") is { Value: true })
         {
-            info.Append("                    Abstract = true,\n");
+            info.Append("                Abstract = true,\n");
         }
 
-        info.Append($"                    InstanceType = typeof({_typeName}),\n");
+        info.Append($"                InstanceType = typeof({_typeName}),\n");
         if (!_type.IsAbstract && _type.InstanceConstructors.Any(c => c.Parameters.Length == 0))
         {
             _accessors.Append($"        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]\n        private static extern {_typeName} Construct();\n\n");
-            info.Append("                    Factory = static () => Construct(),\n");
+            info.Append("                Factory = static () => Construct(),\n");
         }
 
         if (Named("ClassType") is { Value: ITypeSymbol classType })
         {
-            info.Append($"                    ClassType = typeof({TypeText(classType)}),\n");
+            info.Append($"                ClassType = typeof({TypeText(classType)}),\n");
         }
 
         if (Named("Options") is { Value: ITypeSymbol options })
         {
-            info.Append($"                    Options = {Ns}QomObjectOptions.Of<{TypeText(options)}>(),\n");
+            info.Append($"                Options = {Ns}QomObjectOptions.Of<{TypeText(options)}>(),\n");
         }
 
         var interfaceNames = new List<string>();
@@ -240,7 +240,7 @@ internal sealed class DeclarationWriter
 
         if (interfaceNames.Count != 0)
         {
-            info.Append($"                    Interfaces = [{string.Join(", ", interfaceNames.Select(Literal))}],\n");
+            info.Append($"                Interfaces = [{string.Join(", ", interfaceNames.Select(Literal))}],\n");
         }
 
         var errors = new List<string>();
@@ -287,7 +287,7 @@ internal sealed class DeclarationWriter
             _body.Append($$"""
                         {{Ns}}QomDeclaration.Add(typeof({{_typeName}}), new {{Ns}}QomDeclaration({{QomName}}, static () => throw new global::System.ArgumentException({{Literal(errors[0])}}, "declaration")));
 
-                """);
+            """);
             return Wrap();
         }
 
@@ -307,19 +307,19 @@ internal sealed class DeclarationWriter
 
         if (classInit.Length != 0)
         {
-            info.Append("                    ClassInit = static klass =>\n                    {\n").Append(classInit).Append("                    },\n");
+            info.Append("                ClassInit = static klass =>\n                {\n").Append(classInit).Append("                },\n");
         }
 
         if (hooks.TryGetValue("ClassBaseInit", out var baseInit))
         {
-            info.Append("                    ClassBaseInit = static klass =>\n                    {\n").Append(CallClassHook("ClassBaseInit", baseInit)).Append("                    },\n");
+            info.Append("                ClassBaseInit = static klass =>\n                {\n").Append(CallClassHook("ClassBaseInit", baseInit)).Append("                },\n");
         }
 
         foreach (var property in new[] { "InstanceInit", "InstancePostInit", "InstanceFinalize" })
         {
             if (hooks.ContainsKey(property))
             {
-                info.Append($"                    {property} = static obj => {property}(({_typeName})obj),\n");
+                info.Append($"                {property} = static obj => {property}(({_typeName})obj),\n");
             }
         }
 
@@ -327,9 +327,9 @@ internal sealed class DeclarationWriter
         _body.Append($$"""
                     {{Ns}}QomDeclaration.Add(typeof({{_typeName}}), new {{Ns}}QomDeclaration({{QomName}}, static () => new {{Ns}}QomTypeInfo({{QomName}})
                     {
-            {{info}}                }{{interfaceArguments}}));
+        {{info}}            }{{interfaceArguments}}));
 
-            """);
+        """);
         return Wrap();
     }
 
@@ -339,12 +339,12 @@ internal sealed class DeclarationWriter
         var parameter = hook.Parameters[0].Type;
         if (parameter.ToDisplayString() == "Machina.Qom.ObjectClass")
         {
-            return $"                        {property}(null, klass);\n";
+            return $"                    {property}(null, klass);\n";
         }
 
         var parameterName = TypeText(parameter);
         var message = $"$\"{Escape(_type.Name)}.{Escape(hook.Name)} takes a {Escape(parameter.Name)}, but the class of '{{klass.Name}}' is a {{klass.GetType().Name}}\"";
-        return $"                        {property}(null, klass as {parameterName} ?? throw new global::System.InvalidOperationException({message}));\n";
+        return $"                    {property}(null, klass as {parameterName} ?? throw new global::System.InvalidOperationException({message}));\n";
     }
 
     // The helper is chosen by the C# compiler from the accessors' delegate types (overloads per
@@ -383,7 +383,7 @@ internal sealed class DeclarationWriter
 
         var description = NamedOf(declared, "Description") is { Value: string d } ? Literal(d) : "null";
         var defaultValue = NamedOf(declared, "Default") is { IsNull: false } value ? DefaultOf(value) : "null";
-        return $"                        global::Machina.Qom.Declarations.QomDeclaredProperties.Describe(klass.AddDeclaredProperty({name}, {typeName}, {size}, {getter}, {setter}), {description}, {defaultValue});\n";
+        return $"                    global::Machina.Qom.Declarations.QomDeclaredProperties.Describe(klass.AddDeclaredProperty({name}, {typeName}, {size}, {getter}, {setter}), {description}, {defaultValue});\n";
     }
 
     private static bool IsSupported(ITypeSymbol type) =>
