@@ -30,9 +30,23 @@ public sealed partial class MachinaProcess : IAsyncDisposable
     /// <summary>True once the process has exited.</summary>
     public bool HasExited => _process.HasExited;
 
+    /// <summary>
+    /// A machina executable to test instead of the assembly built next to the tests, from
+    /// <c>MACHINA_PROGRAM</c>: the suite runs unchanged against a published build, such as the
+    /// native one (<c>MACHINA_PROGRAM=$PWD/artifacts/machina-native/machina dotnet test --project tests/Machina.Tests</c>;
+    /// an absolute path, since tests run in their output folder).
+    /// </summary>
+    public static string? PublishedProgram =>
+        Environment.GetEnvironmentVariable("MACHINA_PROGRAM") is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+
     /// <summary>Starts machina with <paramref name="args"/>.</summary>
     public static MachinaProcess StartMachina(params IEnumerable<string> args)
     {
+        if (PublishedProgram is { } program)
+        {
+            return Start(program, args);
+        }
+
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         return Start(host, [MachinaDll, .. args]);
     }

@@ -7,7 +7,9 @@ namespace Machina.Tests;
 /// What keeps <c>machina</c> publishable with Native AOT (<c>-p:PublishAot=true</c>), checked
 /// without publishing: a native publish takes minutes on a CI machine, so the suite relies on the
 /// trimming and AOT analyzers, which run in every build with warnings as errors, and checks here
-/// that they do run and that nothing falls back to reflection. docs/performance.md has the numbers.
+/// that they do run and that nothing falls back to reflection. The whole suite runs against a
+/// native build when <c>MACHINA_PROGRAM</c> names it (see <see cref="MachinaProcess.PublishedProgram"/>);
+/// docs/performance.md has the numbers.
 /// </summary>
 public sealed class NativeBuildTests
 {
