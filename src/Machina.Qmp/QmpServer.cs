@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using Machina.Qapi.Commands;
+using Machina.Qapi.Visitors;
 using Machina.QObjects;
 using Machina.QObjects.Json;
 using Machina.Qmp.Commands;
 using Machina.Qmp.Events;
 using Machina.Qmp.Machine;
+using Machina.Qmp.Schema;
 using Machina.Qmp.Sessions;
 using Machina.Qmp.Transport;
 
@@ -45,13 +47,13 @@ public sealed partial class QmpServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(Options.MaxPendingInput, 1, nameof(options));
         _throttle = new QmpEventThrottle(Options.EventRateLimits, Options.TimeProvider, Broadcast);
 
-        var negotiation = new QmpCommandTable();
-        QmpBuiltinCommands.RegisterNegotiation(negotiation);
-        NegotiationDispatcher = new QmpDispatcher(negotiation) { HandlerFault = ReportFault, IsMachineReady = Options.IsMachineReady };
+        Events = new MachinaEvents((e, message) => _throttle.Emit(e.ToQapiName(), message), Options.TimeProvider) { Policy = Options.Policy };
 
         Commands = new QmpCommandTable();
-        QmpBuiltinCommands.Register(Commands, this);
+        var negotiation = new QmpCommandTable();
+        QmpBuiltinCommands.Register(this, Commands, negotiation);
         Dispatcher = new QmpDispatcher(Commands) { HandlerFault = ReportFault, IsMachineReady = Options.IsMachineReady };
+        NegotiationDispatcher = new QmpDispatcher(negotiation) { HandlerFault = ReportFault, IsMachineReady = Options.IsMachineReady };
 
         Machine = machine is null ? new QmpMachine(this) : machine(this);
     }
@@ -60,11 +62,19 @@ public sealed partial class QmpServer : IAsyncDisposable
     public QmpServerOptions Options { get; }
 
     /// <summary>
-    /// The commands sessions may run once they have negotiated capabilities: the built-in ones
-    /// (<c>qmp_capabilities</c>, <c>query-version</c>, <c>query-commands</c>, <c>quit</c>,
-    /// <c>query-status</c>, <c>stop</c>, <c>cont</c>) and whatever the host registers.
+    /// The commands sessions may run once they have negotiated capabilities: those of Machina's
+    /// schema (qapi/: <c>query-status</c>, <c>qmp_capabilities</c>, <c>query-version</c>,
+    /// <c>query-commands</c>, <c>quit</c>, <c>query-qmp-schema</c>, <c>stop</c>, <c>cont</c>), registered
+    /// through their generated marshalling, and whatever the host registers.
     /// </summary>
     public QmpCommandTable Commands { get; }
+
+    /// <summary>
+    /// The typed emitter of the events of Machina's schema (<c>SHUTDOWN</c>, <c>STOP</c>, ...):
+    /// each message is built with the server's clock and compatibility policy and goes out as
+    /// <see cref="EmitEvent"/> sends it, subject to the rate limits.
+    /// </summary>
+    public MachinaEvents Events { get; }
 
     /// <summary>The machine the run-state commands act on.</summary>
     public IQmpMachine Machine { get; }

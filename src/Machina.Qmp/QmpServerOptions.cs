@@ -1,4 +1,5 @@
 using Machina.Qapi.Visitors;
+using Machina.QObjects;
 using Machina.Qmp.Events;
 using Machina.Qmp.Schema;
 
@@ -58,6 +59,16 @@ public sealed record QmpServerOptions
     /// permitted only after machine initialization has completed". Default: always ready.
     /// </summary>
     public Func<bool> IsMachineReady { get; init; } = static () => true;
+
+    /// <summary>
+    /// Gives the value <c>query-qmp-schema</c> describes the server with: the SchemaInfo list, type
+    /// names masked as QEMU masks them. Called once, on the first request. Default: Machina's own
+    /// schema (qapi/) for the symbols it was built with, <see cref="MachinaIntrospection.QueryQmpSchema"/>.
+    /// A host that registers commands of a schema of its own describes them by giving that
+    /// schema's introspection here (a schema that includes qapi/machina.json describes the
+    /// built-in commands too).
+    /// </summary>
+    public Func<QList> QmpSchema { get; init; } = static () => MachinaIntrospection.QueryQmpSchema();
 
     /// <summary>
     /// Called when a command handler throws something other than a QAPI error (a bug in it). The

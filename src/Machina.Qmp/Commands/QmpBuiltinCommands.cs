@@ -1,3 +1,4 @@
+using Machina.Qapi;
 using Machina.Qapi.Commands;
 using Machina.Qapi.Visitors;
 using Machina.QObjects;
@@ -7,99 +8,110 @@ using Machina.Qmp.Sessions;
 namespace Machina.Qmp.Commands;
 
 /// <summary>
-/// The commands of Machina's own schema (qapi/) that every server offers, with their argument and
-/// result marshalling written by hand exactly as QEMU's generated <c>qmp_marshal_*</c> functions do
-/// it: arguments through the strict QObject input visitor, results through the output visitor.
-/// This is the one place to swap for the code generator's dispatch once it lands.
+/// What every server runs for the commands of Machina's own schema (qapi/): the control commands
+/// itself, the run-state commands through its <see cref="QmpServer.Machine"/>. The marshalling is
+/// generated (<see cref="MachinaCommands.Register"/>); these are QEMU's <c>qmp_*</c> functions.
 /// </summary>
-/// <remarks>
-/// <c>query-qmp-schema</c> is declared in the schema but not registered here: its reply is the
-/// introspection the code generator computes from the schema.
-/// </remarks>
-internal static class QmpBuiltinCommands
+internal sealed class QmpBuiltinCommands(QmpServer server) : IMachinaCommands
 {
-    /// <summary>The table a session uses until it has negotiated capabilities: <c>qmp_capabilities</c> alone.</summary>
-    public static void RegisterNegotiation(QmpCommandTable table) =>
-        table.Register("qmp_capabilities", QmpCapabilities, QmpCommandOptions.AllowPreconfig);
+    private QapiList<SchemaInfo>? _schema;
 
-    /// <summary>Registers the control and run-state commands in <paramref name="table"/>.</summary>
-    public static void Register(QmpCommandTable table, QmpServer server)
+    /// <summary>
+    /// Registers the commands in <paramref name="commands"/>, and <c>qmp_capabilities</c> alone, with
+    /// the same marshalling, in <paramref name="negotiation"/> (the table of sessions that have not
+    /// negotiated yet, QEMU's <c>qmp_cap_negotiation_commands</c>).
+    /// </summary>
+    public static void Register(QmpServer server, QmpCommandTable commands, QmpCommandTable negotiation)
     {
-        table.Register("qmp_capabilities", QmpCapabilities, QmpCommandOptions.AllowPreconfig);
-        table.Register("query-version", (arguments, context) =>
-        {
-            NoArguments(arguments, context);
-            return Return(server.Options.Version, context);
-        }, QmpCommandOptions.AllowPreconfig);
-        table.Register("query-commands", (arguments, context) =>
-        {
-            NoArguments(arguments, context);
-            return ValueTask.FromResult<QObject?>(QueryCommands(server, context));
-        }, QmpCommandOptions.AllowPreconfig);
-        table.Register("quit", async (arguments, context) =>
-        {
-            NoArguments(arguments, context);
-            await server.Machine.QuitAsync(context).ConfigureAwait(false);
-            return null;
-        }, QmpCommandOptions.AllowPreconfig);
-        table.Register("query-status", (arguments, context) =>
-        {
-            NoArguments(arguments, context);
-            return Return(server.Machine.QueryStatus(), context);
-        }, QmpCommandOptions.AllowPreconfig);
-        table.Register("stop", async (arguments, context) =>
-        {
-            NoArguments(arguments, context);
-            await server.Machine.StopAsync(context).ConfigureAwait(false);
-            return null;
-        });
-        table.Register("cont", async (arguments, context) =>
-        {
-            NoArguments(arguments, context);
-            await server.Machine.ContAsync(context).ConfigureAwait(false);
-            return null;
-        });
+        MachinaCommands.Register(commands, new QmpBuiltinCommands(server));
+        var capabilities = commands.TryFind("qmp_capabilities", out var found)
+            ? found
+            : throw new InvalidOperationException("qapi/ does not declare qmp_capabilities");
+        negotiation.Register(capabilities.Name, capabilities.Handler, capabilities.Options, capabilities.SpecialFeatures);
     }
 
-    private static ValueTask<QObject?> QmpCapabilities(QDict arguments, QmpCommandContext context)
+    public ValueTask QmpCapabilitiesAsync(QapiList<QMPCapability>? enable, QmpCommandContext context)
     {
-        var parsed = QObjectInputVisitor.Read<QmpCapabilitiesArguments>(arguments, context.Policy);
-        var session = (QmpSession)context.Monitor!;
-        session.NegotiateCapabilities(parsed.Enable);
-        return ValueTask.FromResult<QObject?>(null);
+        if (context.Monitor is not QmpSession session)
+        {
+            throw new QapiException("qmp_capabilities runs only in a QMP session");
+        }
+
+        session.NegotiateCapabilities(enable);
+        return ValueTask.CompletedTask;
     }
 
-    // QEMU lists the commands of the session's table, enabled ones only, newest registration first.
-    private static QList QueryCommands(QmpServer server, QmpCommandContext context)
+    public ValueTask<VersionInfo> QueryVersionAsync(QmpCommandContext context) => ValueTask.FromResult(server.Options.Version);
+
+    // QEMU lists the enabled commands of the table, newest registration first.
+    public ValueTask<QapiList<CommandInfo>> QueryCommandsAsync(QmpCommandContext context)
     {
-        var names = new List<CommandInfo>();
+        var list = new QapiList<CommandInfo>();
         foreach (var command in server.Commands)
         {
             if (command.IsEnabled)
             {
-                names.Add(new CommandInfo { Name = command.Name });
+                list.Add(new CommandInfo { Name = command.Name });
             }
         }
 
-        var list = new QList();
-        for (var i = names.Count - 1; i >= 0; i--)
+        list.Reverse();
+        return ValueTask.FromResult(list);
+    }
+
+    public ValueTask QuitAsync(QmpCommandContext context) => server.Machine.QuitAsync(context);
+
+    /// <summary>
+    /// QEMU's <c>qmp_query_qmp_schema</c>: the introspection value read into SchemaInfo records
+    /// (once; the generated marshalling writes them out under the policy, which leaves out what it
+    /// hides), and with <c>deprecated-output=hide</c> the deprecated entities and object members zapped.
+    /// </summary>
+    public ValueTask<QapiList<SchemaInfo>> QueryQmpSchemaAsync(QmpCommandContext context)
+    {
+        var schema = Volatile.Read(ref _schema);
+        if (schema is null)
         {
-            list.Add(QObjectOutputVisitor.Write(names[i], context.Policy));
+            schema = ReadSchema(server.Options.QmpSchema(), server.Options.Policy);
+            Volatile.Write(ref _schema, schema);
         }
 
-        return list;
+        return ValueTask.FromResult(schema);
     }
 
-    // A command without arguments still checks that none were given ("Parameter 'x' is unexpected").
-    private static void NoArguments(QDict arguments, QmpCommandContext context)
+    public ValueTask<StatusInfo> QueryStatusAsync(QmpCommandContext context) => ValueTask.FromResult(server.Machine.QueryStatus());
+
+    public ValueTask StopAsync(QmpCommandContext context) => server.Machine.StopAsync(context);
+
+    public ValueTask ContAsync(QmpCommandContext context) => server.Machine.ContAsync(context);
+
+    private static QapiList<SchemaInfo> ReadSchema(QList value, CompatPolicy policy)
     {
-        var visitor = new QObjectInputVisitor(arguments) { Policy = context.Policy };
-        visitor.StartStruct(null);
-        visitor.CheckStruct();
-        visitor.EndStruct();
+        var input = new QObjectInputVisitor(value);
+        QapiList<SchemaInfo>? schema = null;
+        input.VisitList(null, ref schema);
+        if (policy.DeprecatedOutput != CompatPolicyOutput.Hide)
+        {
+            return schema;
+        }
+
+        var kept = new QapiList<SchemaInfo>();
+        foreach (var entity in schema)
+        {
+            if (IsDeprecated(entity.Features))
+            {
+                continue;
+            }
+
+            if (entity is SchemaInfo.Object @object)
+            {
+                @object.Members.RemoveAll(member => IsDeprecated(member.Features));
+            }
+
+            kept.Add(entity);
+        }
+
+        return kept;
     }
 
-    private static ValueTask<QObject?> Return<T>(T value, QmpCommandContext context)
-        where T : class, IQapiType<T> =>
-        ValueTask.FromResult<QObject?>(QObjectOutputVisitor.Write(value, context.Policy));
+    private static bool IsDeprecated(QapiList<string>? features) => features?.Contains("deprecated") == true;
 }

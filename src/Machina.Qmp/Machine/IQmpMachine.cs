@@ -10,7 +10,7 @@ namespace Machina.Qmp.Machine;
 /// </summary>
 /// <remarks>
 /// Methods may throw <see cref="Machina.Qapi.QapiException"/>; the client gets its class and
-/// message. Events a method emits (through <see cref="QmpServer.EmitEvent"/>) before it returns
+/// message. Events a method emits (through <see cref="QmpServer.Events"/> or <see cref="QmpServer.EmitEvent"/>) before it returns
 /// reach the clients before the command's reply, as in QEMU.
 /// </remarks>
 public interface IQmpMachine

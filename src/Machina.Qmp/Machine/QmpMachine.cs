@@ -1,7 +1,5 @@
 using Machina.Qapi;
 using Machina.Qapi.Commands;
-using Machina.Qapi.Visitors;
-using Machina.QObjects;
 using Machina.Qmp.Schema;
 
 namespace Machina.Qmp.Machine;
@@ -72,7 +70,7 @@ public class QmpMachine : IQmpMachine
             }
 
             _state = RunState.Paused;
-            _server.EmitEvent("STOP");
+            _server.Events.SendStop();
         }
 
         return ValueTask.CompletedTask;
@@ -97,7 +95,7 @@ public class QmpMachine : IQmpMachine
                     return ValueTask.CompletedTask;
                 default:
                     _state = RunState.Running;
-                    _server.EmitEvent("RESUME");
+                    _server.Events.SendResume();
                     return ValueTask.CompletedTask;
             }
         }
@@ -109,11 +107,7 @@ public class QmpMachine : IQmpMachine
     /// </summary>
     public virtual ValueTask QuitAsync(QmpCommandContext context)
     {
-        _server.EmitEvent("SHUTDOWN", new QDict
-        {
-            ["guest"] = false,
-            ["reason"] = ShutdownCause.HostQmpQuit.ToQapiName(),
-        });
+        _server.Events.SendShutdown(guest: false, reason: ShutdownCause.HostQmpQuit);
         _quit.TrySetResult(ShutdownCause.HostQmpQuit);
         return ValueTask.CompletedTask;
     }

@@ -1,4 +1,6 @@
 using Machina.QObjects;
+using Machina.Qmp.Events;
+using Machina.Qmp.Schema;
 using Machina.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
@@ -18,6 +20,30 @@ public sealed class QmpEventTests
         await using var client = await host.ConnectNegotiatedAsync();
         host.Server.EmitEvent("STOP");
         Assert.Equal("""{"timestamp": {"seconds": 1700000000, "microseconds": 123456}, "event": "STOP"}""" + "\r\n", await client.ReadLineTextAsync());
+    }
+
+    [Fact]
+    public async Task A_typed_event_goes_out_with_the_server_clock_and_the_rate_limits()
+    {
+        // The held-back one keeps the time it was emitted at, as QEMU's held events do.
+        var clock = new FakeTimeProvider(Start);
+        await using var host = TestServer.Start(new QmpServerOptions
+        {
+            TimeProvider = clock,
+            EventRateLimits = [new QmpEventRateLimit("RESET", TimeSpan.FromSeconds(1))],
+        });
+        await using var client = await host.ConnectNegotiatedAsync();
+        host.Server.Events.SendReset(guest: true, reason: ShutdownCause.GuestReset);
+        clock.Advance(TimeSpan.FromMilliseconds(250));
+        host.Server.Events.SendReset(guest: false, reason: ShutdownCause.HostQmpSystemReset);
+        Assert.Equal(
+            """{"timestamp": {"seconds": 1700000000, "microseconds": 123456}, "event": "RESET", "data": {"guest": true, "reason": "guest-reset"}}""" + "\r\n",
+            await client.ReadLineTextAsync());
+        await AssertNothingPendingAsync(client);
+        clock.Advance(TimeSpan.FromMilliseconds(750));
+        Assert.Equal(
+            """{"timestamp": {"seconds": 1700000000, "microseconds": 373456}, "event": "RESET", "data": {"guest": false, "reason": "host-qmp-system-reset"}}""" + "\r\n",
+            await client.ReadLineTextAsync());
     }
 
     [Fact]

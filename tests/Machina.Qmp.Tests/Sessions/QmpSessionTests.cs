@@ -184,7 +184,7 @@ public sealed class QmpSessionTests
         var reply = (QDict)QJson.Parse((await client.ReadLineTextAsync())!);
         var names = ((QList)reply["return"]).Select(c => ((QString)((QDict)c)["name"]).Value);
         Assert.Equal(
-            ["x-test-emit", "x-test-echo", "x-test-block", "device_del", "cont", "stop", "query-status", "quit", "query-commands", "query-version", "qmp_capabilities"],
+            ["x-test-emit", "x-test-echo", "x-test-block", "device_del", "cont", "stop", "query-qmp-schema", "quit", "query-commands", "query-version", "qmp_capabilities", "query-status"],
             names);
     }
 
