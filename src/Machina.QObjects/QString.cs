@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Machina.QObjects;
 
 /// <summary>A string.</summary>
@@ -7,19 +9,27 @@ namespace Machina.QObjects;
 /// </remarks>
 public sealed class QString : QObject
 {
+    private string? _value;
+
+    // A long string from the JSON parser, validated there, until it is first read.
+    private byte[]? _utf8;
+
     /// <summary>Wraps <paramref name="value"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     public QString(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        Value = value;
+        _value = value;
     }
+
+    /// <summary>A string held as <paramref name="utf8"/>, which must be valid UTF-8 naming QEMU's string, decoded on first use.</summary>
+    internal QString(byte[] utf8) => _utf8 = utf8;
 
     /// <summary>The empty string.</summary>
     public static QString Empty { get; } = new(string.Empty);
 
     /// <summary>The string.</summary>
-    public string Value { get; }
+    public string Value => Volatile.Read(ref _value) ?? Decode();
 
     /// <inheritdoc/>
     public override QType Type => QType.QString;
@@ -32,6 +42,21 @@ public sealed class QString : QObject
 
     /// <inheritdoc/>
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+
+    private string Decode()
+    {
+        var utf8 = Volatile.Read(ref _utf8);
+        if (utf8 is null)
+        {
+            // Another thread has just decoded it, and published the string first.
+            return Volatile.Read(ref _value)!;
+        }
+
+        var value = Encoding.UTF8.GetString(utf8);
+        Volatile.Write(ref _value, value);
+        Volatile.Write(ref _utf8, null);
+        return value;
+    }
 
     /// <summary>Unwraps the string.</summary>
     public static implicit operator string(QString value)

@@ -13,6 +13,9 @@ namespace Machina.QObjects.Json;
 internal sealed partial class JsonParser
 {
     private const int CachedStringMaxLength = 32;
+
+    // Strings at least this long (in bytes) are kept as UTF-8 and decoded when first read.
+    private const int LazyStringMinLength = 64 << 10;
     private const int CacheBits = 11;
     private const int CacheSize = 1 << CacheBits;
 
@@ -60,8 +63,22 @@ internal sealed partial class JsonParser
             return slot = new QString(Encoding.ASCII.GetString(content));
         }
 
+        if (!escaped && content.Length >= LazyStringMinLength && IsPlainUtf8(content, ascii))
+        {
+            // A large value may never be read (an argument the command rejects, say): until it
+            // is, it takes half the memory of a .NET string and no decoding.
+            var utf8 = GC.AllocateUninitializedArray<byte>(content.Length);
+            content.CopyTo(utf8);
+            return new QString(utf8);
+        }
+
         return DecodeString(token, escaped, ascii, position) is { } s ? new QString(s) : null;
     }
+
+    // True when .NET's UTF-8 decoder gives exactly QEMU's string: ASCII, or valid UTF-8 without the
+    // lead bytes of noncharacters (0xEF and above), which QEMU rejects and DecodeCarefully reports.
+    private static bool IsPlainUtf8(ReadOnlySpan<byte> content, bool ascii) =>
+        ascii || Ascii.IsValid(content) || (content.IndexOfAnyInRange((byte)0xEF, (byte)0xFF) < 0 && Utf8.IsValid(content));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int CacheSlot(ReadOnlySpan<byte> content)
