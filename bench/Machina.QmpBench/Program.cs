@@ -1,13 +1,21 @@
 // QMP server rates, Machina against QEMU 7.2, with one client for both:
 //
-//   dotnet run -c Release --project bench/Machina.QmpBench [-- --sequential N --pipelined N --ingest-mb N --machina-only]
+//   dotnet run -c Release --project bench/Machina.QmpBench [-- --sequential N --pipelined N --ingest-mb N
+//       --rounds N --qemu-ingest-mb N --machina-only]
 //
-// Each engine runs in its own process: QEMU as `qemu-system-x86_64 -machine none -qmp unix:...`,
-// Machina as this program with `serve SOCKET`. The client negotiates (no oob) and measures
-// 1. sequential round trips of query-status, each waiting for its reply;
-// 2. pipelined: N query-status commands with ids in one write, until the last reply;
+// Each server runs in its own process: QEMU as `qemu-system-x86_64 -machine none -nodefaults
+// -display none -qmp unix:...,server=on,wait=off`, Machina as this program with `serve SOCKET`.
+// The client (BenchClient: blocking socket, no allocation per line) negotiates without
+// capabilities and measures
+// 1. sequential: round trips of query-status, each waiting for its reply;
+// 2. pipelined: N query-status commands with ids in one write (sent from a second thread), until
+//    the last reply;
 // 3. ingest: one message carrying a string of the given size (an unknown argument of query-status),
-//    until its (error) reply.
+//    until its error reply "Parameter 'x' is unexpected".
+// Both servers get a short warm-up pass, then the rounds alternate between them so that changes in
+// the machine's load hit both alike; the table gives the median and the range. Ingest is measured
+// once per round for Machina (the first is its process's first large message) and once for QEMU,
+// whose rate does not change with warming up: it reads its socket one byte at a time.
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -26,35 +34,77 @@ if (args.Length == 2 && args[0] == "serve")
 var sequential = Option("--sequential", 10_000);
 var pipelined = Option("--pipelined", 20_000);
 var ingestMb = Option("--ingest-mb", 10);
+var rounds = Option("--rounds", 3);
+var qemuIngestMb = Option("--qemu-ingest-mb", ingestMb);
 
-var rows = new List<string[]>();
-await using (var machina = await MachinaProcess.StartAsync())
-{
-    // One short pass first, so the server's code is compiled before it is timed.
-    await MeasureAsync("warm-up", machina.ConnectAsync, 2_000, 2_000, 1, quiet: true);
-    rows.Add(await MeasureAsync("Machina", machina.ConnectAsync, sequential, pipelined, ingestMb));
-}
-
+Console.Error.WriteLine($"load average at start: {LoadAverage()}");
+var engines = new List<Engine>();
+await using var machina = await MachinaProcess.StartAsync();
+engines.Add(new Engine("Machina", machina.SocketPath, ingestMb));
+QemuProcess? qemu = null;
 if (args.Contains("--machina-only"))
 {
     Console.Error.WriteLine("QEMU not measured (--machina-only)");
 }
 else if (QemuProcess.IsInstalled)
 {
-    await using var qemu = await QemuProcess.StartAsync();
-    rows.Add(await MeasureAsync("QEMU 7.2", qemu.ConnectAsync, sequential, pipelined, ingestMb));
+    qemu = await QemuProcess.StartAsync();
+    engines.Add(new Engine("QEMU 7.2", qemu.SocketPath, qemuIngestMb));
 }
 else
 {
     Console.Error.WriteLine($"{QemuProcess.ProgramName} not found: QEMU not measured");
 }
 
-Console.WriteLine();
-Console.WriteLine($"| Server | Sequential (commands/s, {sequential:N0}) | Pipelined (commands/s, {pipelined:N0}) | Ingest of {ingestMb} MB (MB/s) |");
-Console.WriteLine("|---|---:|---:|---:|");
-foreach (var row in rows)
+try
 {
-    Console.WriteLine($"| {string.Join(" | ", row)} |");
+    foreach (var engine in engines)
+    {
+        // Compiles Machina's code before it is timed; QEMU gets the same pass.
+        engine.Sequential(2_000);
+        engine.Pipelined(2_000);
+    }
+
+    for (var round = 0; round < rounds; round++)
+    {
+        foreach (var engine in engines)
+        {
+            engine.SequentialRates.Add(engine.Sequential(sequential));
+            engine.PipelinedRates.Add(engine.Pipelined(pipelined));
+            if (engine.Name == "Machina" || round == 0)
+            {
+                engine.IngestRates.Add(engine.Ingest());
+            }
+
+            Console.Error.WriteLine($"round {round + 1}, {engine.Name}: {engine.SequentialRates[^1]:N0} sequential/s, " +
+                $"{engine.PipelinedRates[^1]:N0} pipelined/s, {(engine.IngestRates.Count > round ? $"{engine.IngestRates[^1]:N1} MB/s ingest" : "-")}");
+        }
+    }
+}
+finally
+{
+    if (qemu is not null)
+    {
+        await qemu.DisposeAsync();
+    }
+}
+
+Console.Error.WriteLine($"load average at end: {LoadAverage()}");
+Console.WriteLine();
+Console.WriteLine($"| Server | Sequential (query-status/s, {sequential:N0}) | Pipelined (commands/s, {pipelined:N0}) | Ingest of one {ingestMb} MB message (MB/s): first / median |");
+Console.WriteLine("|---|---:|---:|---:|");
+foreach (var engine in engines)
+{
+    Console.WriteLine($"| {engine.Name} | {Summary(engine.SequentialRates, "N0")} | {Summary(engine.PipelinedRates, "N0")} | " +
+        $"{engine.IngestRates[0].ToString("N1", CultureInfo.InvariantCulture)} / {Median(engine.IngestRates).ToString("N1", CultureInfo.InvariantCulture)} |");
+}
+
+if (engines.Count == 2)
+{
+    var (m, q) = (engines[0], engines[1]);
+    Console.WriteLine();
+    Console.WriteLine($"Machina / QEMU: sequential {Median(m.SequentialRates) / Median(q.SequentialRates):N1}x, " +
+        $"pipelined {Median(m.PipelinedRates) / Median(q.PipelinedRates):N1}x, ingest {Median(m.IngestRates) / Median(q.IngestRates):N0}x");
 }
 
 return 0;
@@ -65,65 +115,94 @@ int Option(string name, int fallback)
     return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 }
 
-static async Task<string[]> MeasureAsync(string name, Func<Task<RawQmpConnection>> connect, int sequential, int pipelined, int ingestMb, bool quiet = false)
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+static double Median(List<double> values)
 {
-    await using var client = await connect();
-    await client.ReadLineAsync();
-    await client.SendAsync("""{"execute": "qmp_capabilities"}""");
-    await client.ReadLineAsync();
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+}
 
-    var query = Encoding.ASCII.GetBytes("""{"execute": "query-status"}""");
-    var clock = Stopwatch.StartNew();
-    for (var i = 0; i < sequential; i++)
+static string Summary(List<double> values, string format) => values.Count == 1
+    ? values[0].ToString(format, CultureInfo.InvariantCulture)
+    : $"{Median(values).ToString(format, CultureInfo.InvariantCulture)} ({values.Min().ToString(format, CultureInfo.InvariantCulture)}–{values.Max().ToString(format, CultureInfo.InvariantCulture)})";
+
+/// <summary>One server under measurement and its results.</summary>
+internal sealed class Engine(string name, string socketPath, int ingestMb)
+{
+    private static readonly byte[] Query = Encoding.ASCII.GetBytes("""{"execute": "query-status"}""");
+
+    public string Name { get; } = name;
+
+    public List<double> SequentialRates { get; } = [];
+
+    public List<double> PipelinedRates { get; } = [];
+
+    public List<double> IngestRates { get; } = [];
+
+    public double Sequential(int count)
     {
-        await client.SendAsync(query);
-        await client.ReadLineAsync();
+        using var client = BenchClient.Connect(socketPath);
+        client.Negotiate();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            client.Send(Query);
+            client.ReadLine();
+        }
+
+        return count / clock.Elapsed.TotalSeconds;
     }
 
-    var sequentialRate = sequential / clock.Elapsed.TotalSeconds;
-
-    var batch = new StringBuilder();
-    for (var i = 0; i < pipelined; i++)
+    public double Pipelined(int count)
     {
-        batch.Append(CultureInfo.InvariantCulture, $"{{\"execute\": \"query-status\", \"id\": {i}}}");
+        using var client = BenchClient.Connect(socketPath);
+        client.Negotiate();
+        var batch = new StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            batch.Append(CultureInfo.InvariantCulture, $"{{\"execute\": \"query-status\", \"id\": {i}}}");
+        }
+
+        var bytes = Encoding.ASCII.GetBytes(batch.ToString());
+        var clock = Stopwatch.StartNew();
+        var sender = new Thread(() => client.Send(bytes));
+        sender.Start();
+        for (var i = 0; i < count; i++)
+        {
+            client.ReadLine();
+        }
+
+        var rate = count / clock.Elapsed.TotalSeconds;
+        sender.Join();
+        return rate;
     }
 
-    var batchBytes = Encoding.ASCII.GetBytes(batch.ToString());
-    clock.Restart();
-    var sending = client.SendAsync(batchBytes);
-    for (var i = 0; i < pipelined; i++)
+    public double Ingest()
     {
-        await client.ReadLineAsync();
+        using var client = BenchClient.Connect(socketPath);
+        client.Negotiate();
+        var size = ingestMb * 1_000_000;
+        var head = "{\"execute\": \"query-status\", \"arguments\": {\"x\": \""u8;
+        var tail = "\"}}"u8;
+        var message = new byte[head.Length + size + tail.Length];
+        head.CopyTo(message);
+        message.AsSpan(head.Length, size).Fill((byte)'a');
+        tail.CopyTo(message.AsSpan(head.Length + size));
+
+        var clock = Stopwatch.StartNew();
+        var sender = new Thread(() => client.Send(message));
+        sender.Start();
+        var reply = client.ReadLineText();
+        var rate = message.Length / 1e6 / clock.Elapsed.TotalSeconds;
+        sender.Join();
+        if (!reply.Contains("Parameter 'x' is unexpected", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{Name}: unexpected reply to the large message: {reply}");
+        }
+
+        return rate;
     }
-
-    await sending;
-    var pipelinedRate = pipelined / clock.Elapsed.TotalSeconds;
-
-    var size = ingestMb * 1_000_000;
-    var message = new byte[size + 64];
-    var head = Encoding.ASCII.GetBytes("{\"execute\": \"query-status\", \"arguments\": {\"x\": \"");
-    head.CopyTo(message, 0);
-    message.AsSpan(head.Length, size).Fill((byte)'a');
-    var tail = Encoding.ASCII.GetBytes("\"}}");
-    tail.CopyTo(message, head.Length + size);
-    var total = head.Length + size + tail.Length;
-    clock.Restart();
-    var ingesting = client.SendAsync(message.AsMemory(0, total));
-    var reply = await client.ReadLineTextAsync(TimeSpan.FromMinutes(30));
-    await ingesting;
-    var ingestRate = total / 1e6 / clock.Elapsed.TotalSeconds;
-    if (reply is null || !reply.Contains("Parameter 'x' is unexpected", StringComparison.Ordinal))
-    {
-        throw new InvalidOperationException($"{name}: unexpected reply to the large message: {reply}");
-    }
-
-    if (!quiet)
-    {
-        Console.Error.WriteLine($"{name}: {sequentialRate:N0} sequential/s, {pipelinedRate:N0} pipelined/s, {ingestRate:N2} MB/s ingest");
-    }
-
-    return [name, sequentialRate.ToString("N0", CultureInfo.InvariantCulture), pipelinedRate.ToString("N0", CultureInfo.InvariantCulture),
-        ingestRate.ToString("N2", CultureInfo.InvariantCulture)];
 }
 
 /// <summary>This program as a Machina QMP server in a process of its own.</summary>
@@ -138,7 +217,7 @@ internal sealed class MachinaProcess : IAsyncDisposable
         _folder = folder;
     }
 
-    private string SocketPath => Path.Combine(_folder, "qmp.sock");
+    public string SocketPath => Path.Combine(_folder, "qmp.sock");
 
     public static async Task<MachinaProcess> StartAsync()
     {
@@ -156,8 +235,6 @@ internal sealed class MachinaProcess : IAsyncDisposable
         await process.StandardOutput.ReadLineAsync();
         return new MachinaProcess(process, folder);
     }
-
-    public Task<RawQmpConnection> ConnectAsync() => RawQmpConnection.ConnectUnixAsync(SocketPath);
 
     public async ValueTask DisposeAsync()
     {

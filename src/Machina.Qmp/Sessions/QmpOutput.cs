@@ -14,6 +14,10 @@ namespace Machina.Qmp.Sessions;
 /// QEMU's key order, CRLF after each), so nobody waits for the transport. The writer loop swaps
 /// the pending buffer for an empty one and writes the whole batch; pipelined replies thus leave in
 /// few large writes.</para>
+/// <para>The thread that routes a burst of requests holds the output (<see cref="Hold"/>): the
+/// replies it writes meanwhile wait in the pending buffer, up to <see cref="HeldFlushSize"/>, and
+/// leave in one write when it lets go (<see cref="Release"/>), instead of one system call each.
+/// Writes from other threads (events, replies of commands that finished asynchronously) are never held.</para>
 /// <para>The pending buffer is bounded: a message is always accepted into an empty buffer, but
 /// once the buffer holds more than the limit the session is over (a client that stops reading
 /// must not make the server hold its output without end, nor stall anyone else). So the memory
@@ -26,6 +30,9 @@ internal sealed class QmpOutput
     // Buffers grown beyond this by a large message are dropped after use rather than kept.
     private const int KeepCapacity = 1 << 20;
 
+    /// <summary>How much held output makes a write go out anyway.</summary>
+    internal const int HeldFlushSize = 64 << 10;
+
     private readonly Lock _gate = new();
     private readonly AsyncSignal _wake = new();
     private readonly int _limit;
@@ -33,6 +40,9 @@ internal sealed class QmpOutput
     private ArrayBufferWriter<byte> _pending = new(4096);
     private ArrayBufferWriter<byte> _batch = new(4096);
     private State _state;
+
+    // The managed thread id of the thread holding the output; 0 when none.
+    private int _holder;
 
     /// <summary>An output bounded to <paramref name="limit"/> pending bytes; <paramref name="overflow"/> runs (once, outside any lock) when that is exceeded.</summary>
     public QmpOutput(int limit, Action overflow)
@@ -52,6 +62,7 @@ internal sealed class QmpOutput
     public bool Write(QDict message)
     {
         bool overflowed;
+        int pending;
         lock (_gate)
         {
             if (_state != State.Open)
@@ -63,15 +74,17 @@ internal sealed class QmpOutput
             QJson.Write(message, _pending, QJsonWriterOptions.Wire);
             _pending.Write(LineEnd);
             overflowed = CheckLimit(before);
+            pending = _pending.WrittenCount;
         }
 
-        return Signal(overflowed);
+        return Signal(overflowed, pending);
     }
 
     /// <summary>Appends an already serialized message (with its CRLF); false when the output is closed or just overflowed.</summary>
     public bool Write(ReadOnlySpan<byte> line)
     {
         bool overflowed;
+        int pending;
         lock (_gate)
         {
             if (_state != State.Open)
@@ -82,9 +95,34 @@ internal sealed class QmpOutput
             var before = _pending.WrittenCount;
             _pending.Write(line);
             overflowed = CheckLimit(before);
+            pending = _pending.WrittenCount;
         }
 
-        return Signal(overflowed);
+        return Signal(overflowed, pending);
+    }
+
+    /// <summary>Holds what this thread writes from now on until <see cref="Release"/> (or until it grows large).</summary>
+    public void Hold() => Volatile.Write(ref _holder, Environment.CurrentManagedThreadId);
+
+    /// <summary>Ends a <see cref="Hold"/>: what is pending goes out now.</summary>
+    public void Release()
+    {
+        if (Volatile.Read(ref _holder) == 0)
+        {
+            return;
+        }
+
+        Volatile.Write(ref _holder, 0);
+        bool pending;
+        lock (_gate)
+        {
+            pending = _pending.WrittenCount > 0;
+        }
+
+        if (pending)
+        {
+            _wake.Set(inline: true);
+        }
     }
 
     /// <summary>Accepts nothing more; the writer loop ends once everything accepted is written.</summary>
@@ -174,17 +212,23 @@ internal sealed class QmpOutput
         return true;
     }
 
-    private bool Signal(bool overflowed)
+    private bool Signal(bool overflowed, int pending)
     {
-        // The writer loop runs on the caller's thread until its write would block: a reply or an
-        // event usually leaves without a thread hop, and a slow client never holds the caller.
-        _wake.Set(inline: true);
         if (overflowed)
         {
+            _wake.Set(inline: true);
             _overflow();
             return false;
         }
 
+        if (pending < HeldFlushSize && Volatile.Read(ref _holder) == Environment.CurrentManagedThreadId)
+        {
+            return true;
+        }
+
+        // The writer loop runs on the caller's thread until its write would block: a reply or an
+        // event usually leaves without a thread hop, and a slow client never holds the caller.
+        _wake.Set(inline: true);
         return true;
     }
 }

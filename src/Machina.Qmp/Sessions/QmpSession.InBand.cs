@@ -56,7 +56,10 @@ public sealed partial class QmpSession
                 return false;
             }
 
+            // What is held goes out before waiting: the reply being waited for may need it first.
+            _output.Release();
             await _resumed.WaitAsync().ConfigureAwait(false);
+            _output.Hold();
         }
 
         return !IsClosing;

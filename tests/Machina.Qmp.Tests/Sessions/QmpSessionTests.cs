@@ -42,6 +42,51 @@ public sealed class QmpSessionTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Replies_to_one_read_are_not_held_back_behind_a_command_that_waits(bool oob)
+    {
+        // Replies to a burst leave together, but never wait for a slow command after them.
+        await using var host = TestServer.Start();
+        await using var client = await host.ConnectNegotiatedAsync(oob);
+        await client.SendAsync("""{"execute": "query-status", "id": 1}{"execute": "x-test-block", "id": 2}{"execute": "query-version", "id": 3}""");
+        Assert.Contains("\"id\": 1", await client.ReadLineTextAsync(), StringComparison.Ordinal);
+        await host.Blocked.Task.WaitAsync(Patience, TestContext.Current.CancellationToken);
+        host.Gate.SetResult();
+        Assert.Contains("\"id\": 2", await client.ReadLineTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"id\": 3", await client.ReadLineTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_burst_whose_replies_outgrow_what_is_held_is_answered_in_order()
+    {
+        // The replies (query-qmp-schema's are large) go out as the held output passes its bound.
+        await using var host = TestServer.Start();
+        await using var client = await host.ConnectNegotiatedAsync();
+        const int count = 100;
+        await client.SendAsync(string.Concat(Enumerable.Range(0, count).Select(i => $$"""{"execute": "query-qmp-schema", "id": {{i}}}""")));
+        for (var i = 0; i < count; i++)
+        {
+            var line = await client.ReadLineTextAsync();
+            Assert.NotNull(line);
+            Assert.EndsWith($", \"id\": {i}}}\r\n", line, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Sessions_one_after_another_are_all_served()
+    {
+        // Their socket-reading threads are reused; each session still gets its own greeting and answers.
+        await using var host = TestServer.Start();
+        for (var i = 0; i < 20; i++)
+        {
+            await using var client = await host.ConnectNegotiatedAsync();
+            await client.SendAsync($$"""{"execute": "query-status", "id": {{i}}}""");
+            Assert.Contains($"\"id\": {i}", await client.ReadLineTextAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData(7, true)]
     [InlineData(8, false)]
     public async Task With_oob_reading_stops_once_eight_requests_wait(int queued, bool oobOvertakes)
