@@ -9,6 +9,7 @@ using Machina.Qmp.Schema;
 using Machina.Qom;
 using Machina.Qom.Commands;
 using Machina.Qom.Machines;
+using Machina.Qom.Qapi;
 using Machina.QObjects;
 
 namespace Machina.Program.Hosting;
@@ -61,7 +62,16 @@ internal sealed class MachinaHost : IAsyncDisposable
     /// <exception cref="CommandLineException">A step failed, with QEMU's message; nothing is left behind.</exception>
     public static async Task<MachinaHost> StartAsync(MachinaConfiguration config, QomRuntime runtime, TextWriter log)
     {
-        var options = new QmpServerOptions();
+        var options = new QmpServerOptions
+        {
+            // query-qmp-schema describes every command the program serves: the server's, QOM's and its own.
+            QmpSchema = static () => QmpIntrospection.Combine(
+            [
+                MachinaIntrospection.QueryQmpSchema(unmask: true),
+                MachinaQomIntrospection.QueryQmpSchema(unmask: true),
+                MachinaProgramIntrospection.QueryQmpSchema(unmask: true),
+            ]),
+        };
         var server = new QmpServer(options, s => new QmpMachine(s, config.StartPaused ? Machina.Qmp.Schema.RunState.Prelaunch : Machina.Qmp.Schema.RunState.Running));
         var host = new MachinaHost(runtime, server);
         try
@@ -164,7 +174,7 @@ internal sealed class MachinaHost : IAsyncDisposable
             return;
         }
 
-        Server.EmitEvent("SHUTDOWN", new QDict { ["guest"] = false, ["reason"] = cause.ToQapiName() });
+        Server.Events.SendShutdown(guest: false, reason: cause);
         _stopped.TrySetResult(cause);
     }
 
