@@ -14,6 +14,12 @@ public sealed partial class QJsonMessageSplitter
     private const int RetainedTextCapacity = 1 << 20;
     private const int RetainedTokenCapacity = 1 << 16;
 
+    // Grown text buffers come from one pool for all splitters rather than ArrayPool<byte>.Shared,
+    // which caches an array in the returning thread first: the next big message usually arrives on
+    // another thread (another session's, or a new one), and would then fault in fresh memory. The
+    // pool keeps one buffer of each size up to 16 MiB (32 MiB at most) for the process.
+    private static readonly ArrayPool<byte> TextPool = ArrayPool<byte>.Create(maxArrayLength: 16 << 20, maxArraysPerBucket: 1);
+
     private byte[] _text = new byte[InitialTextCapacity];
     private int _textLength;
     private JsonToken[] _tokens = new JsonToken[InitialTokenCapacity];
@@ -50,10 +56,10 @@ public sealed partial class QJsonMessageSplitter
 
     private void GrowText(int needed)
     {
-        // Big messages borrow from the shared pool, so a stream of them does not keep
-        // allocating (and zeroing) fresh large arrays.
+        // Big messages borrow from the pool, so a stream of them does not keep allocating (and
+        // faulting in) fresh large arrays.
         var size = (int)Math.Min(Math.Max((long)_text.Length * 2, (long)_textLength + needed), Array.MaxLength);
-        var bigger = ArrayPool<byte>.Shared.Rent(size);
+        var bigger = TextPool.Rent(size);
         _text.AsSpan(0, _textLength).CopyTo(bigger);
         ReturnText();
         _text = bigger;
@@ -63,7 +69,7 @@ public sealed partial class QJsonMessageSplitter
     {
         if (_text.Length > InitialTextCapacity)
         {
-            ArrayPool<byte>.Shared.Return(_text);
+            TextPool.Return(_text);
         }
     }
 
