@@ -77,7 +77,7 @@ try
             }
 
             Console.Error.WriteLine($"round {round + 1}, {engine.Name}: {engine.SequentialRates[^1]:N0} sequential/s, " +
-                $"{engine.PipelinedRates[^1]:N0} pipelined/s, {(engine.IngestRates.Count > round ? $"{engine.IngestRates[^1]:N1} MB/s ingest" : "-")}");
+                $"{engine.PipelinedRates[^1]:N0} pipelined/s, {(engine.IngestRates.Count > round ? $"{engine.IngestRates[^1]:N2} MB/s ingest" : "-")}");
         }
     }
 }
@@ -96,7 +96,7 @@ Console.WriteLine("|---|---:|---:|---:|");
 foreach (var engine in engines)
 {
     Console.WriteLine($"| {engine.Name} | {Summary(engine.SequentialRates, "N0")} | {Summary(engine.PipelinedRates, "N0")} | " +
-        $"{engine.IngestRates[0].ToString("N1", CultureInfo.InvariantCulture)} / {Median(engine.IngestRates).ToString("N1", CultureInfo.InvariantCulture)} |");
+        $"{engine.IngestRates[0].ToString("N2", CultureInfo.InvariantCulture)} / {Median(engine.IngestRates).ToString("N2", CultureInfo.InvariantCulture)} |");
 }
 
 if (engines.Count == 2)
