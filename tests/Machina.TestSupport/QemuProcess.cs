@@ -92,7 +92,7 @@ public sealed class QemuProcess : IAsyncDisposable
         var errors = process.StandardError.ReadToEndAsync();
         var qemu = new QemuProcess(process, folder, socketPath);
         var deadline = Stopwatch.StartNew();
-        while (!File.Exists(socketPath))
+        while (!UnixSocketState.IsListening(socketPath))
         {
             if (process.HasExited)
             {
@@ -103,7 +103,7 @@ public sealed class QemuProcess : IAsyncDisposable
             if (deadline.Elapsed > TimeSpan.FromSeconds(60))
             {
                 await qemu.DisposeAsync();
-                throw new TimeoutException($"{ProgramName} did not create {socketPath}");
+                throw new TimeoutException($"{ProgramName} did not listen on {socketPath}");
             }
 
             await Task.Delay(20);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
+using Machina.TestSupport;
 
 namespace Machina.Tests;
 
@@ -86,11 +87,14 @@ public sealed partial class MachinaProcess : IAsyncDisposable
     /// <summary>Sends signal <paramref name="signal"/> (15 SIGTERM, 2 SIGINT, 1 SIGHUP).</summary>
     public void Signal(int signal) => Assert.Equal(0, Kill(_process.Id, signal));
 
-    /// <summary>Waits until <paramref name="path"/> exists while the process runs (a minute at most).</summary>
+    /// <summary>
+    /// Waits until <paramref name="path"/> exists while the process runs (a minute at most); a
+    /// socket must also be listening, not just bound.
+    /// </summary>
     public async Task WaitForFileAsync(string path)
     {
         var deadline = Stopwatch.StartNew();
-        while (!File.Exists(path))
+        while (!File.Exists(path) || UnixSocketState.IsBoundNotListening(path))
         {
             if (_process.HasExited)
             {
