@@ -29,28 +29,18 @@ public sealed class RawQmpConnection : IAsyncDisposable
     /// <summary>Connects to the Unix socket at <paramref name="path"/>.</summary>
     public static async Task<RawQmpConnection> ConnectUnixAsync(string path)
     {
-        // A server binds (the socket file appears) before it listens; a connect in between is
-        // refused. QEMU and machina both have that window, so a refusal is retried for a while.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
         {
-            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            try
-            {
-                await socket.ConnectAsync(new UnixDomainSocketEndPoint(path));
-                return new RawQmpConnection(new NetworkStream(socket, ownsSocket: true));
-            }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused && DateTime.UtcNow < deadline)
-            {
-                socket.Dispose();
-                await Task.Delay(10);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(path));
         }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        return new RawQmpConnection(new NetworkStream(socket, ownsSocket: true));
     }
 
     /// <summary>Connects over TCP to <paramref name="endPoint"/>.</summary>
