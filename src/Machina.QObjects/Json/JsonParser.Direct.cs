@@ -68,19 +68,7 @@ internal sealed partial class JsonParser
             return _i == _input.Length;
         }
 
-        // The scanning loops work on locals: fields of a ref struct live behind a reference, and
-        // the JIT would otherwise reload and store them on every byte.
-        private void SkipWhitespace()
-        {
-            var input = _input;
-            var i = _i;
-            while ((uint)i < (uint)input.Length && input[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-            {
-                i++;
-            }
-
-            _i = i;
-        }
+        private void SkipWhitespace() => _i = JsonScan.SkipWhitespace(_input, _i);
 
         /// <summary>A value opening at nesting <paramref name="depth"/> (open brackets around it).</summary>
         public QObject? Value(int depth)
@@ -213,128 +201,26 @@ internal sealed partial class JsonParser
             }
         }
 
-        /// <summary>Skips a complete string token the lexer would accept.</summary>
-        private bool String(out bool escaped, out bool ascii)
-        {
-            var input = _input;
-            var i = _i;
-            var quote = input[i++];
-            escaped = false;
-            var high = 0;
-            while ((uint)i < (uint)input.Length)
-            {
-                var b = input[i++];
-                if (b == quote)
-                {
-                    _i = i;
-                    ascii = high < 0x80;
-                    return true;
-                }
-
-                if (b < 0x20 || b >= 0xFE)
-                {
-                    break;
-                }
-
-                if (b == '\\')
-                {
-                    if ((uint)i >= (uint)input.Length || input[i] < 0x20 || input[i] >= 0xFE)
-                    {
-                        break;
-                    }
-
-                    escaped = true;
-                    i++;
-                }
-
-                high |= b;
-            }
-
-            _i = i;
-            ascii = false;
-            return false;
-        }
+        private bool String(out bool escaped, out bool ascii) => JsonScan.String(_input, ref _i, out escaped, out ascii);
 
         private QNum? Number()
         {
             var start = _i;
-            if (_input[_i] == '-')
+            if (!JsonScan.Number(_input, ref _i, out var isFloat))
             {
-                _i++;
-            }
-
-            var digits = Digits();
-            if (digits == 0 || (digits > 1 && _input[_i - digits] == '0'))
-            {
-                return null; // "-" alone, or a leading zero: QEMU's lexer refuses both
-            }
-
-            var zero = digits == 1 && _input[_i - 1] == '0';
-            var isFloat = false;
-            if (_i < _input.Length && _input[_i] == '.')
-            {
-                _i++;
-                if (Digits() == 0)
-                {
-                    return null;
-                }
-
-                isFloat = true;
-                zero = false;
-            }
-
-            if (_i < _input.Length && _input[_i] is (byte)'e' or (byte)'E')
-            {
-                if (zero)
-                {
-                    return null; // QEMU reads "0e5" as 0 and a keyword
-                }
-
-                _i++;
-                if (_i < _input.Length && _input[_i] is (byte)'+' or (byte)'-')
-                {
-                    _i++;
-                }
-
-                if (Digits() == 0)
-                {
-                    return null;
-                }
-
-                isFloat = true;
+                return null;
             }
 
             var text = _input[start.._i];
             return isFloat ? new QNum(ParseDouble(text)) : ParseInteger(text);
         }
 
-        private int Digits()
+        private QObject? Keyword() => JsonScan.Keyword(_input, ref _i) switch
         {
-            var input = _input;
-            var start = _i;
-            var i = start;
-            while ((uint)i < (uint)input.Length && (uint)(input[i] - '0') <= 9)
-            {
-                i++;
-            }
-
-            _i = i;
-            return i - start;
-        }
-
-        private QObject? Keyword()
-        {
-            var start = _i;
-            while (_i < _input.Length && _input[_i] is >= (byte)'a' and <= (byte)'z')
-            {
-                _i++;
-            }
-
-            var word = _input[start.._i];
-            return word.SequenceEqual("true"u8) ? QBool.True
-                : word.SequenceEqual("false"u8) ? QBool.False
-                : word.SequenceEqual("null"u8) ? QNull.Instance
-                : null;
-        }
+            JsonScan.True => QBool.True,
+            JsonScan.False => QBool.False,
+            JsonScan.Null => QNull.Instance,
+            _ => null,
+        };
     }
 }
