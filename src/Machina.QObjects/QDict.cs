@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace Machina.QObjects;
 
@@ -26,6 +27,11 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
     private int _version;
     private Dictionary<string, int>? _index;
 
+    // A dictionary read by QJson.Parse from a large message is built when first used (see
+    // Json/JsonTape.cs); every member calls Build() before it touches the entries.
+    private DeferredContents? _deferred;
+    private int _deferredRow;
+
     /// <summary>An empty dictionary.</summary>
     public QDict() => _entries = [];
 
@@ -36,11 +42,29 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
         _entries = capacity == 0 ? [] : new Entry[capacity];
     }
 
+    /// <summary>A dictionary whose entries are built from <paramref name="row"/> of <paramref name="contents"/> when first used.</summary>
+    internal QDict(DeferredContents contents, int row)
+    {
+        _entries = [];
+        _deferred = contents;
+        _deferredRow = row;
+    }
+
+    /// <summary>False while the entries of a dictionary read from a large message wait for their first use.</summary>
+    internal bool IsBuilt => Volatile.Read(ref _deferred) is null;
+
     /// <inheritdoc/>
     public override QType Type => QType.QDict;
 
     /// <inheritdoc cref="ICollection{T}.Count"/>
-    public int Count => _count;
+    public int Count
+    {
+        get
+        {
+            Build();
+            return _count;
+        }
+    }
 
     bool ICollection<KeyValuePair<string, QObject>>.IsReadOnly => false;
 
@@ -217,6 +241,7 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
     /// <inheritdoc/>
     public void Clear()
     {
+        Build();
         Array.Clear(_entries, 0, _count);
         _count = 0;
         _index = null;
@@ -227,6 +252,7 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not below <see cref="Count"/>.</exception>
     public KeyValuePair<string, QObject> GetAt(int index)
     {
+        Build();
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_count, nameof(index));
         return new(_entries[index].Key, _entries[index].Value);
     }
@@ -247,7 +273,7 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
     {
         ArgumentNullException.ThrowIfNull(array);
         ArgumentOutOfRangeException.ThrowIfNegative(arrayIndex);
-        if (array.Length - arrayIndex < _count)
+        if (array.Length - arrayIndex < Count)
         {
             throw new ArgumentException("the array is too small", nameof(array));
         }
@@ -264,6 +290,7 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
     /// <inheritdoc/>
     public override QObject DeepClone()
     {
+        Build();
         var copy = new QDict(_count);
         for (var i = 0; i < _count; i++)
         {
@@ -281,7 +308,7 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
             return true;
         }
 
-        if (other is not QDict dict || dict.Count != Count)
+        if (other is not QDict dict || dict.Count != Count) // Count builds both
         {
             return false;
         }
@@ -301,6 +328,7 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
     public override int GetHashCode()
     {
         // Order-independent, like the equality.
+        Build();
         var hash = (int)QType.QDict;
         for (var i = 0; i < _count; i++)
         {
@@ -313,6 +341,7 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
     private int IndexOf(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
+        Build();
         if (_index is not null)
         {
             return _index.TryGetValue(key, out var i) ? i : -1;
@@ -358,6 +387,53 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
         public QObject Value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Build()
+    {
+        if (Volatile.Read(ref _deferred) is not null)
+        {
+            BuildDeferred();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void BuildDeferred()
+    {
+        var contents = _deferred;
+        if (contents is null)
+        {
+            return;
+        }
+
+        // Readers on several threads may meet an unbuilt dictionary; one builds it, the others wait.
+        lock (contents)
+        {
+            if (_deferred is null)
+            {
+                return;
+            }
+
+            var count = contents.Count(_deferredRow);
+            var entries = new Entry[count];
+            var row = _deferredRow + 1;
+            for (var i = 0; i < count; i++)
+            {
+                entries[i].Key = contents.Key(row);
+                entries[i].Value = contents.Value(row + 1);
+                row = contents.Next(row + 1);
+            }
+
+            _entries = entries;
+            _count = count;
+            if (count > LinearSearchLimit)
+            {
+                BuildIndex();
+            }
+
+            Volatile.Write(ref _deferred, null);
+        }
+    }
+
     private void BuildIndex()
     {
         _index = new Dictionary<string, int>(_count, StringComparer.Ordinal);
@@ -376,6 +452,7 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
 
         internal Enumerator(QDict dict)
         {
+            dict.Build();
             _dict = dict;
             _version = dict._version;
             _next = 0;
@@ -428,7 +505,7 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
         internal KeyCollection(QDict dict) => _dict = dict;
 
         /// <inheritdoc cref="ICollection{T}.Count"/>
-        public int Count => _dict._count;
+        public int Count => _dict.Count;
 
         /// <summary>The key at <paramref name="index"/> in insertion order.</summary>
         public string this[int index] => _dict.GetAt(index).Key;
@@ -455,6 +532,7 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
         public void CopyTo(string[] array, int arrayIndex)
         {
             ArgumentNullException.ThrowIfNull(array);
+            _dict.Build();
             for (var i = 0; i < _dict._count; i++)
             {
                 array[arrayIndex + i] = _dict._entries[i].Key;
@@ -487,7 +565,7 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
         internal ValueCollection(QDict dict) => _dict = dict;
 
         /// <inheritdoc cref="ICollection{T}.Count"/>
-        public int Count => _dict._count;
+        public int Count => _dict.Count;
 
         /// <summary>The value at <paramref name="index"/> in insertion order.</summary>
         public QObject this[int index] => _dict.GetAt(index).Value;
@@ -506,6 +584,7 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
         /// <summary>The position of the first value equal to <paramref name="item"/>, or -1.</summary>
         public int IndexOf(QObject item)
         {
+            _dict.Build();
             for (var i = 0; i < _dict._count; i++)
             {
                 if (_dict._entries[i].Value.Equals(item))
@@ -525,6 +604,7 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
         public void CopyTo(QObject[] array, int arrayIndex)
         {
             ArgumentNullException.ThrowIfNull(array);
+            _dict.Build();
             for (var i = 0; i < _dict._count; i++)
             {
                 array[arrayIndex + i] = _dict._entries[i].Value;

@@ -1,11 +1,16 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 
 namespace Machina.QObjects;
 
 /// <summary>An ordered list of values; supports collection initializers (<c>new QList { 1, "two", true }</c>).</summary>
 public sealed class QList : QObject, IList<QObject>, IReadOnlyList<QObject>
 {
-    private readonly List<QObject> _items;
+    private List<QObject> _items;
+
+    // A list read by QJson.Parse from a large message is built when first used (see Json/JsonTape.cs).
+    private DeferredContents? _deferred;
+    private int _deferredRow;
 
     /// <summary>An empty list.</summary>
     public QList() => _items = [];
@@ -20,6 +25,14 @@ public sealed class QList : QObject, IList<QObject>, IReadOnlyList<QObject>
         _items.AddRange(items);
     }
 
+    /// <summary>A list whose items are built from <paramref name="row"/> of <paramref name="contents"/> when first used.</summary>
+    internal QList(DeferredContents contents, int row)
+    {
+        _items = [];
+        _deferred = contents;
+        _deferredRow = row;
+    }
+
     /// <summary>A list of <paramref name="items"/>, in order.</summary>
     public QList(IEnumerable<QObject> items)
     {
@@ -31,22 +44,25 @@ public sealed class QList : QObject, IList<QObject>, IReadOnlyList<QObject>
         }
     }
 
+    /// <summary>False while the entries of a list read from a large message wait for their first use.</summary>
+    internal bool IsBuilt => Volatile.Read(ref _deferred) is null;
+
     /// <inheritdoc/>
     public override QType Type => QType.QList;
 
     /// <inheritdoc cref="ICollection{T}.Count"/>
-    public int Count => _items.Count;
+    public int Count => Items.Count;
 
     bool ICollection<QObject>.IsReadOnly => false;
 
     /// <inheritdoc cref="IList{T}.this[int]"/>
     public QObject this[int index]
     {
-        get => _items[index];
+        get => Items[index];
         set
         {
             ArgumentNullException.ThrowIfNull(value);
-            _items[index] = value;
+            Items[index] = value;
         }
     }
 
@@ -55,7 +71,7 @@ public sealed class QList : QObject, IList<QObject>, IReadOnlyList<QObject>
     public void Add(QObject item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        _items.Add(item);
+        Items.Add(item);
     }
 
     /// <summary>The JSON parser's append, without the argument check.</summary>
@@ -65,40 +81,40 @@ public sealed class QList : QObject, IList<QObject>, IReadOnlyList<QObject>
     public void Insert(int index, QObject item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        _items.Insert(index, item);
+        Items.Insert(index, item);
     }
 
     /// <inheritdoc/>
-    public void RemoveAt(int index) => _items.RemoveAt(index);
+    public void RemoveAt(int index) => Items.RemoveAt(index);
 
     /// <inheritdoc/>
-    public bool Remove(QObject item) => _items.Remove(item);
+    public bool Remove(QObject item) => Items.Remove(item);
 
     /// <inheritdoc/>
-    public void Clear() => _items.Clear();
+    public void Clear() => Items.Clear();
 
     /// <inheritdoc/>
-    public bool Contains(QObject item) => _items.Contains(item);
+    public bool Contains(QObject item) => Items.Contains(item);
 
     /// <inheritdoc/>
-    public int IndexOf(QObject item) => _items.IndexOf(item);
+    public int IndexOf(QObject item) => Items.IndexOf(item);
 
     /// <inheritdoc/>
-    public void CopyTo(QObject[] array, int arrayIndex) => _items.CopyTo(array, arrayIndex);
+    public void CopyTo(QObject[] array, int arrayIndex) => Items.CopyTo(array, arrayIndex);
 
     /// <summary>Enumerates the items in order.</summary>
-    public List<QObject>.Enumerator GetEnumerator() => _items.GetEnumerator();
+    public List<QObject>.Enumerator GetEnumerator() => Items.GetEnumerator();
 
-    IEnumerator<QObject> IEnumerable<QObject>.GetEnumerator() => _items.GetEnumerator();
+    IEnumerator<QObject> IEnumerable<QObject>.GetEnumerator() => Items.GetEnumerator();
 
-    IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => Items.GetEnumerator();
 
     /// <inheritdoc/>
     public override QObject DeepClone()
     {
         var copy = new QList();
-        copy._items.Capacity = _items.Count;
-        foreach (var item in _items)
+        copy._items.Capacity = Items.Count;
+        foreach (var item in Items)
         {
             copy._items.Add(item.DeepClone());
         }
@@ -119,9 +135,11 @@ public sealed class QList : QObject, IList<QObject>, IReadOnlyList<QObject>
             return false;
         }
 
-        for (var i = 0; i < _items.Count; i++)
+        var mine = Items;
+        var theirs = list.Items;
+        for (var i = 0; i < mine.Count; i++)
         {
-            if (!_items[i].Equals(list._items[i]))
+            if (!mine[i].Equals(theirs[i]))
             {
                 return false;
             }
@@ -135,11 +153,57 @@ public sealed class QList : QObject, IList<QObject>, IReadOnlyList<QObject>
     {
         var hash = new HashCode();
         hash.Add(QType.QList);
-        foreach (var item in _items)
+        foreach (var item in Items)
         {
             hash.Add(item.GetHashCode());
         }
 
         return hash.ToHashCode();
+    }
+
+    // Every member reads the items through here, so a deferred list is built before its first use.
+    private List<QObject> Items
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (Volatile.Read(ref _deferred) is not null)
+            {
+                BuildDeferred();
+            }
+
+            return _items;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void BuildDeferred()
+    {
+        var contents = _deferred;
+        if (contents is null)
+        {
+            return;
+        }
+
+        // Readers on several threads may meet an unbuilt list; one builds it, the others wait.
+        lock (contents)
+        {
+            if (_deferred is null)
+            {
+                return;
+            }
+
+            var count = contents.Count(_deferredRow);
+            var items = new List<QObject>(count);
+            var row = _deferredRow + 1;
+            for (var i = 0; i < count; i++)
+            {
+                items.Add(contents.Value(row));
+                row = contents.Next(row);
+            }
+
+            _items = items;
+            Volatile.Write(ref _deferred, null);
+        }
     }
 }

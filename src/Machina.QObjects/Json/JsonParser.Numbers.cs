@@ -26,7 +26,7 @@ internal sealed partial class JsonParser
 
     private QNum ParseInteger(in JsonToken token) => ParseInteger(_text.AsSpan(token.Start, token.Length));
 
-    private static QNum ParseInteger(ReadOnlySpan<byte> text)
+    internal static QNum ParseInteger(ReadOnlySpan<byte> text)
     {
         var negative = text[0] == '-';
         var digits = negative ? text[1..] : text;
@@ -77,6 +77,6 @@ internal sealed partial class JsonParser
     private QNum ParseFloat(in JsonToken token) => new(ParseDouble(_text.AsSpan(token.Start, token.Length)));
 
     // Correctly rounded like glibc's strtod; out of range gives an infinity or zero, as strtod does.
-    private static double ParseDouble(ReadOnlySpan<byte> text) =>
+    internal static double ParseDouble(ReadOnlySpan<byte> text) =>
         double.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
 }

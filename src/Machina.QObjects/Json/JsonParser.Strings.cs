@@ -32,7 +32,7 @@ internal sealed partial class JsonParser
 
     // A string token is its bytes with the quotes; escaped/ascii are what the lexer knows of it
     // (ascii false: not known); position locates errors.
-    private string? DecodeKey(ReadOnlySpan<byte> token, bool escaped, bool ascii, long position)
+    internal string? DecodeKey(ReadOnlySpan<byte> token, bool escaped, bool ascii, long position)
     {
         var content = token[1..^1];
         if (!escaped && content.Length <= CachedStringMaxLength && (ascii || Ascii.IsValid(content)))
@@ -49,7 +49,7 @@ internal sealed partial class JsonParser
         return DecodeString(token, escaped, ascii, position);
     }
 
-    private QString? ParseStringValue(ReadOnlySpan<byte> token, bool escaped, bool ascii, long position)
+    internal QString? ParseStringValue(ReadOnlySpan<byte> token, bool escaped, bool ascii, long position)
     {
         var content = token[1..^1];
         if (!escaped && content.Length <= CachedStringMaxLength && (ascii || Ascii.IsValid(content)))

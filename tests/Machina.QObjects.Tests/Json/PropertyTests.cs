@@ -204,12 +204,9 @@ public class PropertyTests
         }, iter: 3000);
     }
 
-    [Fact]
-    public void The_direct_reader_agrees_with_the_exact_one()
-    {
-        // QJson.Parse reads valid input in one pass and defers everything else to the exact
-        // lexer, streamer and parser; both must give the same value or the same error.
-        var mutated = Gen.Select(Value, Gen.Select(Gen.Int[0, 2], Gen.Int[0, int.MaxValue], Gen.Byte).Array[0, 2], Gen.Bool)
+    // Valid JSON with up to two bytes changed, inserted or removed, or JSON-like bytes.
+    private static readonly Gen<byte[]> MutatedJson = Gen.Frequency(
+        (3, Gen.Select(Value, Gen.Select(Gen.Int[0, 2], Gen.Int[0, int.MaxValue], Gen.Byte).Array[0, 2], Gen.Bool)
             .Select((value, mutations, pretty) =>
             {
                 var bytes = new List<byte>(QJson.ToUtf8Bytes(value, new QJsonWriterOptions { Pretty = pretty }));
@@ -231,8 +228,15 @@ public class PropertyTests
                 }
 
                 return bytes.ToArray();
-            });
-        Gen.Frequency((3, mutated), (1, JsonishBytes)).Sample(input =>
+            })),
+        (1, JsonishBytes));
+
+    [Fact]
+    public void The_direct_reader_agrees_with_the_exact_one()
+    {
+        // QJson.Parse reads valid input in one pass and defers everything else to the exact
+        // lexer, streamer and parser; both must give the same value or the same error.
+        MutatedJson.Sample(input =>
         {
             var direct = QJson.TryParse(input, out var value, out var error);
             var exact = QJson.TryParseExactly(input, out var exactValue, out var exactError);
@@ -243,6 +247,30 @@ public class PropertyTests
                 Assert.Equal(exactValue, value);
             }
         }, iter: 6000);
+    }
+
+    [Fact]
+    public void The_deferred_reader_builds_what_the_exact_one_does_or_leaves_the_input()
+    {
+        // QJson.Parse uses the deferred reader for large messages only; here it reads any size.
+        // Samples run on several threads; a parser serves one at a time.
+        using var parser = new ThreadLocal<JsonParser>(() => new JsonParser());
+        var deferredCount = 0;
+        MutatedJson.Sample(input =>
+        {
+            if (parser.Value!.TryParseDeferred(input) is not { } deferred)
+            {
+                return;
+            }
+
+            Interlocked.Increment(ref deferredCount);
+            Assert.True(QJson.TryParseExactly(input, out var exactValue, out var exactError), exactError?.Message);
+            Assert.Equal(exactValue, deferred);
+            Assert.Equal(QJson.ToUtf8Bytes(exactValue), QJson.ToUtf8Bytes(deferred));
+        }, iter: 6000);
+
+        // Most unchanged inputs are valid, and the reader must take the plain ones.
+        Assert.True(deferredCount > 500, $"the deferred reader took only {deferredCount} inputs");
     }
 
     [Theory]
