@@ -10,12 +10,11 @@ internal abstract class DeferredContents
     /// <summary>How many members the container at <paramref name="row"/> has.</summary>
     public abstract int Count(int row);
 
-    /// <summary>The key at <paramref name="row"/>.</summary>
-    public abstract string Key(int row);
+    /// <summary>Adds the members of the object at <paramref name="row"/> to <paramref name="dict"/>, in order.</summary>
+    /// <remarks>Values that are containers are again deferred.</remarks>
+    public abstract void AddEntries(int row, QDict dict);
 
-    /// <summary>The value at <paramref name="row"/>: a container again deferred, anything else built.</summary>
-    public abstract QObject Value(int row);
-
-    /// <summary>The row after the value at <paramref name="row"/> and everything in it.</summary>
-    public abstract int Next(int row);
+    /// <summary>Adds the items of the array at <paramref name="row"/> to <paramref name="items"/>, in order.</summary>
+    /// <remarks>Items that are containers are again deferred.</remarks>
+    public abstract void AddItems(int row, List<QObject> items);
 }

@@ -133,6 +133,17 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
         return TryAddParsed(key, value);
     }
 
+    /// <summary>
+    /// Adds an entry while a deferred dictionary is built, into the room made for it: no checks,
+    /// the keys are known to be unique.
+    /// </summary>
+    internal void AddDeferred(string key, QObject value)
+    {
+        ref var entry = ref _entries[_count++];
+        entry.Key = key;
+        entry.Value = value;
+    }
+
     /// <summary>The JSON parser's add: no argument checks, false for a duplicate key.</summary>
     internal bool TryAddParsed(string key, QObject value)
     {
@@ -414,17 +425,9 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
             }
 
             var count = contents.Count(_deferredRow);
-            var entries = new Entry[count];
-            var row = _deferredRow + 1;
-            for (var i = 0; i < count; i++)
-            {
-                entries[i].Key = contents.Key(row);
-                entries[i].Value = contents.Value(row + 1);
-                row = contents.Next(row + 1);
-            }
-
-            _entries = entries;
-            _count = count;
+            _entries = new Entry[count];
+            _count = 0;
+            contents.AddEntries(_deferredRow, this);
             if (count > LinearSearchLimit)
             {
                 BuildIndex();

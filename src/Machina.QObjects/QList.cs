@@ -193,15 +193,8 @@ public sealed class QList : QObject, IList<QObject>, IReadOnlyList<QObject>
                 return;
             }
 
-            var count = contents.Count(_deferredRow);
-            var items = new List<QObject>(count);
-            var row = _deferredRow + 1;
-            for (var i = 0; i < count; i++)
-            {
-                items.Add(contents.Value(row));
-                row = contents.Next(row);
-            }
-
+            var items = new List<QObject>(contents.Count(_deferredRow));
+            contents.AddItems(_deferredRow, items);
             _items = items;
             Volatile.Write(ref _deferred, null);
         }

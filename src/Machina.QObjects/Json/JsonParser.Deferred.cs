@@ -48,7 +48,7 @@ internal sealed partial class JsonParser
                 JsonTape.Chunk(input, JsonTape.ByteChunkBits),
                 JsonTape.Chunk<int>(_rowScratch.AsSpan(0, 2 * reader.Rows), JsonTape.RowChunkBits + 1),
                 decoded);
-            return tape.Value(0);
+            return tape.Root();
         }
         finally
         {

@@ -77,8 +77,40 @@ internal sealed class JsonTape : DeferredContents
         return chunks;
     }
 
-    /// <summary>The value whose row is <paramref name="row"/>: built now for a token, deferred for a container.</summary>
-    public override QObject Value(int row)
+    /// <summary>The value of the message: the tape's first row.</summary>
+    public QObject Root() => Value(Parser, 0);
+
+    /// <inheritdoc/>
+    public override int Count(int row) => First(row);
+
+    /// <inheritdoc/>
+    public override void AddEntries(int row, QDict dict)
+    {
+        var parser = Parser;
+        var count = First(row);
+        var member = row + 1;
+        for (var i = 0; i < count; i++)
+        {
+            dict.AddDeferred(Key(parser, member), Value(parser, member + 1));
+            member = Next(member + 1);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override void AddItems(int row, List<QObject> items)
+    {
+        var parser = Parser;
+        var count = First(row);
+        var member = row + 1;
+        for (var i = 0; i < count; i++)
+        {
+            items.Add(Value(parser, member));
+            member = Next(member);
+        }
+    }
+
+    // The value whose row is row: built now for a token, deferred for a container.
+    private QObject Value(JsonParser parser, int row)
     {
         var info = Info(row);
         var first = First(row);
@@ -90,7 +122,7 @@ internal sealed class JsonTape : DeferredContents
                 return first == 0 ? new QList() : new QList(this, row);
             case KindAscii:
             case KindUtf8:
-                return Parser.ParseStringValue(Token(first, info), escaped: false, ascii: (info & KindMask) == KindAscii, first)!;
+                return parser.ParseStringValue(Token(first, info), escaped: false, ascii: (info & KindMask) == KindAscii, first)!;
             case KindDecoded:
                 return new QString(_decoded[first]);
             case KindInteger:
@@ -108,21 +140,17 @@ internal sealed class JsonTape : DeferredContents
         }
     }
 
-    /// <summary>The key whose row is <paramref name="row"/>.</summary>
-    public override string Key(int row)
+    private string Key(JsonParser parser, int row)
     {
         var info = Info(row);
         var first = First(row);
         Debug.Assert((info & KindMask) is KindAscii or KindUtf8);
-        return Parser.DecodeKey(Token(first, info), escaped: false, ascii: (info & KindMask) == KindAscii, first)!;
+        return parser.DecodeKey(Token(first, info), escaped: false, ascii: (info & KindMask) == KindAscii, first)!;
     }
 
-    /// <summary>How many members the container at <paramref name="row"/> has.</summary>
-    public override int Count(int row) => First(row);
-
-    /// <summary>The row after the value at <paramref name="row"/> and everything in it.</summary>
+    // The row after the value at row and everything in it.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public override int Next(int row)
+    private int Next(int row)
     {
         var info = Info(row);
         return (info & KindMask) <= KindArray ? row + (info >> KindBits) : row + 1;
