@@ -29,8 +29,10 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
 
     // A dictionary read by QJson.Parse from a large message is built when first used (see
     // Json/JsonTape.cs); every member calls Build() before it touches the entries.
+    // While _deferred is set, _version holds the dictionary's row there: no enumerator, which is
+    // all _version serves, can exist before the dictionary is built. (One field fewer in every
+    // dictionary; small QMP messages make many.)
     private DeferredContents? _deferred;
-    private int _deferredRow;
 
     /// <summary>An empty dictionary.</summary>
     public QDict() => _entries = [];
@@ -42,12 +44,23 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
         _entries = capacity == 0 ? [] : new Entry[capacity];
     }
 
+    /// <summary>A dictionary of <paramref name="entries"/>, whose keys are known to be unique, at its final size.</summary>
+    internal QDict(ReadOnlySpan<Entry> entries)
+    {
+        _entries = entries.ToArray();
+        _count = entries.Length;
+        if (_count > LinearSearchLimit)
+        {
+            BuildIndex();
+        }
+    }
+
     /// <summary>A dictionary whose entries are built from <paramref name="row"/> of <paramref name="contents"/> when first used.</summary>
     internal QDict(DeferredContents contents, int row)
     {
         _entries = [];
         _deferred = contents;
-        _deferredRow = row;
+        _version = row;
     }
 
     /// <summary>False while the entries of a dictionary read from a large message wait for their first use.</summary>
@@ -130,6 +143,7 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
+        Build();
         return TryAddParsed(key, value);
     }
 
@@ -147,7 +161,7 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
     /// <summary>The JSON parser's add: no argument checks, false for a duplicate key.</summary>
     internal bool TryAddParsed(string key, QObject value)
     {
-        if (IndexOf(key) >= 0)
+        if (IndexOfBuilt(key) >= 0)
         {
             return false;
         }
@@ -353,6 +367,12 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
     {
         ArgumentNullException.ThrowIfNull(key);
         Build();
+        return IndexOfBuilt(key);
+    }
+
+    // IndexOf for a dictionary known to be built: the JSON parser's own, for one.
+    private int IndexOfBuilt(string key)
+    {
         if (_index is not null)
         {
             return _index.TryGetValue(key, out var i) ? i : -1;
@@ -392,7 +412,8 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
         }
     }
 
-    private struct Entry
+    /// <summary>A key and its value, as the dictionary stores them.</summary>
+    internal struct Entry
     {
         public string Key;
         public QObject Value;
@@ -424,10 +445,11 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
                 return;
             }
 
-            var count = contents.Count(_deferredRow);
+            var row = _version;
+            var count = contents.Count(row);
             _entries = new Entry[count];
             _count = 0;
-            contents.AddEntries(_deferredRow, this);
+            contents.AddEntries(row, this);
             if (count > LinearSearchLimit)
             {
                 BuildIndex();

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Machina.QObjects.Json;
 
 // The direct path for QJson.Parse: one pass over the input, building values as it goes, with no
@@ -112,9 +114,12 @@ internal sealed partial class JsonParser
                 return new QDict();
             }
 
-            // Containers are built as they are read (not via a reused stack: storing new objects
-            // into a long-lived array costs the garbage collector more than growing a new one).
-            var dict = new QDict();
+            // The first entries wait on the stack, so that the dictionary gets an array of its final
+            // size (QMP's are small); a long-lived scratch array would not do: storing new objects
+            // into one costs the garbage collector more than growing a new array.
+            var first = default(FirstEntries);
+            var n = 0;
+            QDict? dict = null;
             while (true)
             {
                 SkipWhitespace();
@@ -138,9 +143,34 @@ internal sealed partial class JsonParser
                     return null;
                 }
 
-                if (!dict.TryAddParsed(key, value))
+                if (dict is not null)
                 {
-                    return null; // a duplicate key: the exact path reports it
+                    if (!dict.TryAddParsed(key, value))
+                    {
+                        return null; // a duplicate key: the exact path reports it
+                    }
+                }
+                else
+                {
+                    for (var k = 0; k < n; k++)
+                    {
+                        if (string.Equals(first[k].Key, key, StringComparison.Ordinal))
+                        {
+                            return null;
+                        }
+                    }
+
+                    if (n < FirstEntries.Length)
+                    {
+                        first[n].Key = key;
+                        first[n].Value = value;
+                        n++;
+                    }
+                    else
+                    {
+                        dict = new QDict((ReadOnlySpan<QDict.Entry>)first);
+                        dict.TryAddParsed(key, value);
+                    }
                 }
 
                 SkipWhitespace();
@@ -152,7 +182,7 @@ internal sealed partial class JsonParser
                 var c = _input[_i++];
                 if (c == '}')
                 {
-                    return dict;
+                    return dict ?? new QDict(((ReadOnlySpan<QDict.Entry>)first)[..n]);
                 }
 
                 if (c != ',')
@@ -222,5 +252,13 @@ internal sealed partial class JsonParser
             JsonScan.Null => QNull.Instance,
             _ => null,
         };
+    }
+
+    [InlineArray(Length)]
+    private struct FirstEntries
+    {
+        public const int Length = 8;
+
+        private QDict.Entry _entry;
     }
 }

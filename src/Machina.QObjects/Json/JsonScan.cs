@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Machina.QObjects.Json;
 
 // Token scanning shared by the two one-pass readers (JsonParser.Direct.cs builds values as it
@@ -8,6 +10,7 @@ namespace Machina.QObjects.Json;
 internal static class JsonScan
 {
     /// <summary>The position of the first byte at or after <paramref name="i"/> that is not JSON whitespace.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int SkipWhitespace(ReadOnlySpan<byte> input, int i)
     {
         while ((uint)i < (uint)input.Length && input[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
@@ -26,6 +29,7 @@ internal static class JsonScan
     /// <param name="i">The opening quote's position; after success, the position after the closing quote.</param>
     /// <param name="escaped">The token holds a backslash escape.</param>
     /// <param name="ascii">The token holds only ASCII bytes.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool String(ReadOnlySpan<byte> input, ref int i, out bool escaped, out bool ascii)
     {
         var p = i;
@@ -72,6 +76,7 @@ internal static class JsonScan
     /// <param name="input">The bytes.</param>
     /// <param name="i">The token's first byte; after success, the position after its last.</param>
     /// <param name="isFloat">The token has a fraction or an exponent.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Number(ReadOnlySpan<byte> input, ref int i, out bool isFloat)
     {
         isFloat = false;
@@ -160,6 +165,7 @@ internal static class JsonScan
     /// <summary>What <see cref="Keyword"/> returns for <c>null</c>.</summary>
     public const int Null = 2;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Digits(ReadOnlySpan<byte> input, int i)
     {
         while ((uint)i < (uint)input.Length && (uint)(input[i] - '0') <= 9)
