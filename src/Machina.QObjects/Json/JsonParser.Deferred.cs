@@ -155,20 +155,14 @@ internal sealed partial class JsonParser
                 }
 
                 count++;
-                _i = JsonScan.SkipWhitespace(_input, _i);
-                if (_i == _input.Length)
-                {
-                    return false;
-                }
-
-                var c = _input[_i++];
-                if (c == '}')
+                var next = JsonScan.AfterMember(_input, ref _i, (byte)'}');
+                if (next == JsonScan.Closed)
                 {
                     _keyTop = keyBase;
                     return Close(row, count, JsonTape.KindObject);
                 }
 
-                if (c != ',')
+                if (next != JsonScan.Comma)
                 {
                     return false;
                 }
@@ -194,19 +188,13 @@ internal sealed partial class JsonParser
                 }
 
                 count++;
-                _i = JsonScan.SkipWhitespace(_input, _i);
-                if (_i == _input.Length)
-                {
-                    return false;
-                }
-
-                var c = _input[_i++];
-                if (c == ']')
+                var next = JsonScan.AfterMember(_input, ref _i, (byte)']');
+                if (next == JsonScan.Closed)
                 {
                     return Close(row, count, JsonTape.KindArray);
                 }
 
-                if (c != ',')
+                if (next != JsonScan.Comma)
                 {
                     return false;
                 }

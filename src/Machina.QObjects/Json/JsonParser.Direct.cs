@@ -173,19 +173,13 @@ internal sealed partial class JsonParser
                     }
                 }
 
-                SkipWhitespace();
-                if (_i == _input.Length)
-                {
-                    return null;
-                }
-
-                var c = _input[_i++];
-                if (c == '}')
+                var next = JsonScan.AfterMember(_input, ref _i, (byte)'}');
+                if (next == JsonScan.Closed)
                 {
                     return dict ?? new QDict(((ReadOnlySpan<QDict.Entry>)first)[..n]);
                 }
 
-                if (c != ',')
+                if (next != JsonScan.Comma)
                 {
                     return null;
                 }
@@ -212,19 +206,13 @@ internal sealed partial class JsonParser
                 }
 
                 list.AddParsed(item);
-                SkipWhitespace();
-                if (_i == _input.Length)
-                {
-                    return null;
-                }
-
-                var c = _input[_i++];
-                if (c == ']')
+                var next = JsonScan.AfterMember(_input, ref _i, (byte)']');
+                if (next == JsonScan.Closed)
                 {
                     return list;
                 }
 
-                if (c != ',')
+                if (next != JsonScan.Comma)
                 {
                     return null;
                 }

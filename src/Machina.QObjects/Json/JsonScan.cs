@@ -156,6 +156,35 @@ internal static class JsonScan
             : -1;
     }
 
+    /// <summary>
+    /// Skips whitespace and the separator after a member of an array or object:
+    /// <see cref="Closed"/> for <paramref name="close"/>, <see cref="Comma"/> for a comma,
+    /// <see cref="Unexpected"/> for anything else or the end of the input.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int AfterMember(ReadOnlySpan<byte> input, ref int i, byte close)
+    {
+        var p = SkipWhitespace(input, i);
+        if ((uint)p >= (uint)input.Length)
+        {
+            i = p;
+            return Unexpected;
+        }
+
+        var c = input[p];
+        i = p + 1;
+        return c == close ? Closed : c == ',' ? Comma : Unexpected;
+    }
+
+    /// <summary>What <see cref="AfterMember"/> returns for the closing bracket.</summary>
+    public const int Closed = 1;
+
+    /// <summary>What <see cref="AfterMember"/> returns for a comma.</summary>
+    public const int Comma = 0;
+
+    /// <summary>What <see cref="AfterMember"/> returns for anything else.</summary>
+    public const int Unexpected = -1;
+
     /// <summary>What <see cref="Keyword"/> returns for <c>false</c>.</summary>
     public const int False = 0;
 
