@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 
 namespace Machina.QObjects.Json;
 
@@ -24,8 +23,8 @@ internal sealed partial class JsonParser
     private int[] _keyRows = new int[32];
 
     /// <summary>
-    /// The array or object <paramref name="input"/> holds, its containers built when first used;
-    /// null when the direct or exact path must decide.
+    /// The value <paramref name="input"/> holds, its containers built when first used; null when
+    /// the direct or exact path must decide.
     /// </summary>
     public QObject? TryParseDeferred(ReadOnlySpan<byte> input)
     {
