@@ -429,35 +429,18 @@ public sealed class QDict : QObject, IDictionary<string, QObject>, IReadOnlyDict
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void BuildDeferred()
+    private void BuildDeferred() => DeferredContents.Build(ref _deferred, this, static (contents, dict) =>
     {
-        var contents = _deferred;
-        if (contents is null)
+        var row = dict._version;
+        var count = contents.Count(row);
+        dict._entries = new Entry[count];
+        dict._count = 0;
+        contents.AddEntries(row, dict);
+        if (count > LinearSearchLimit)
         {
-            return;
+            dict.BuildIndex();
         }
-
-        // Readers on several threads may meet an unbuilt dictionary; one builds it, the others wait.
-        lock (contents)
-        {
-            if (_deferred is null)
-            {
-                return;
-            }
-
-            var row = _version;
-            var count = contents.Count(row);
-            _entries = new Entry[count];
-            _count = 0;
-            contents.AddEntries(row, this);
-            if (count > LinearSearchLimit)
-            {
-                BuildIndex();
-            }
-
-            Volatile.Write(ref _deferred, null);
-        }
-    }
+    });
 
     private void BuildIndex()
     {

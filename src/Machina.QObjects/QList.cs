@@ -177,26 +177,10 @@ public sealed class QList : QObject, IList<QObject>, IReadOnlyList<QObject>
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void BuildDeferred()
+    private void BuildDeferred() => DeferredContents.Build(ref _deferred, this, static (contents, list) =>
     {
-        var contents = _deferred;
-        if (contents is null)
-        {
-            return;
-        }
-
-        // Readers on several threads may meet an unbuilt list; one builds it, the others wait.
-        lock (contents)
-        {
-            if (_deferred is null)
-            {
-                return;
-            }
-
-            var items = new List<QObject>(contents.Count(_deferredRow));
-            contents.AddItems(_deferredRow, items);
-            _items = items;
-            Volatile.Write(ref _deferred, null);
-        }
-    }
+        var items = new List<QObject>(contents.Count(list._deferredRow));
+        contents.AddItems(list._deferredRow, items);
+        list._items = items;
+    });
 }
