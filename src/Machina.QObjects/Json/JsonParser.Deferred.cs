@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace Machina.QObjects.Json;
 
 // The deferred path for QJson.Parse of large messages: one pass validates the message and records
@@ -223,7 +221,7 @@ internal sealed partial class JsonParser
                 return false;
             }
 
-            var hash = KeyHash(content);
+            var hash = HeadTailHash(content);
             var hashes = _parser._keyHashes;
             var keyRows = _parser._keyRows;
             for (var k = keyBase; k < _keyTop; k++)
@@ -294,25 +292,5 @@ internal sealed partial class JsonParser
 
         private readonly ReadOnlySpan<byte> Token(int row) =>
             _input.Slice(_rows[2 * row], _rows[(2 * row) + 1] >> JsonTape.KindBits);
-
-        // Length, head and tail: equal keys hash equal; the rare collision costs a comparison.
-        private static ulong KeyHash(ReadOnlySpan<byte> key)
-        {
-            ulong head = 0, tail = 0;
-            if (key.Length >= 8)
-            {
-                head = BinaryPrimitives.ReadUInt64LittleEndian(key);
-                tail = BinaryPrimitives.ReadUInt64LittleEndian(key[^8..]);
-            }
-            else
-            {
-                foreach (var b in key)
-                {
-                    head = (head << 8) | b;
-                }
-            }
-
-            return (head * 0x9E3779B97F4A7C15UL) ^ (tail + (ulong)key.Length);
-        }
     }
 }

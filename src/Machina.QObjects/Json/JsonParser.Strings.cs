@@ -81,9 +81,14 @@ internal sealed partial class JsonParser
         ascii || Ascii.IsValid(content) || (content.IndexOfAnyInRange((byte)0xEF, (byte)0xFF) < 0 && Utf8.IsValid(content));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int CacheSlot(ReadOnlySpan<byte> content)
+    private static int CacheSlot(ReadOnlySpan<byte> content) =>
+        (int)((HeadTailHash(content) * 0xC2B2AE3D27D4EB4FUL) >> (64 - CacheBits));
+
+    // Length, head and tail are enough to spread QMP's keys and words; a collision only costs a
+    // comparison (or, in a cache, a miss).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong HeadTailHash(ReadOnlySpan<byte> content)
     {
-        // Length, head and tail are enough to spread QMP's keys and words; a collision only misses.
         ulong head, tail;
         if (content.Length >= 8)
         {
@@ -101,8 +106,7 @@ internal sealed partial class JsonParser
             tail = 0;
         }
 
-        var hash = ((head * 0x9E3779B97F4A7C15UL) ^ (tail + (ulong)content.Length)) * 0xC2B2AE3D27D4EB4FUL;
-        return (int)(hash >> (64 - CacheBits));
+        return (head * 0x9E3779B97F4A7C15UL) ^ (tail + (ulong)content.Length);
     }
 
     /// <summary>The string token's value, or null after recording QEMU's error.</summary>
